@@ -7,14 +7,16 @@ EXTVERSION = 0.1.0
 
 MODULE_big = $(EXTENSION)
 OBJS = \
-	src/iec62443p2.o
+	src/iec62443p2.o \
+	src/cvss_core.o \
+	src/cvss.o
 
 # The install script is the SQL sources concatenated in file-name order.
 SQL_SOURCES = $(sort $(wildcard src/sql/*.sql))
 DATA_built  = $(EXTENSION)--$(EXTVERSION).sql
 DATA        = $(filter-out $(DATA_built),$(wildcard $(EXTENSION)--*--*.sql))
 
-REGRESS = security organization import
+REGRESS = security organization import cvss
 
 PG_CONFIG ?= /usr/lib/postgresql/15/bin/pg_config
 PG_CFLAGS = -std=c99 -Wextra -Werror -Wno-unused-parameter -Wno-missing-field-initializers

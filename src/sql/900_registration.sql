@@ -41,3 +41,5 @@ SELECT pg_catalog.pg_extension_config_dump('@extschema@.organization_settings', 
 SELECT pg_catalog.pg_extension_config_dump('@extschema@.zone_exposure_setting', '');
 SELECT pg_catalog.pg_extension_config_dump('@extschema@.asset_import', '');
 SELECT pg_catalog.pg_extension_config_dump('@extschema@.access_grant', '');
+-- the staging table's arrival counter, so rows staged after a restore do not collide with kept ones
+SELECT pg_catalog.pg_extension_config_dump('@extschema@.asset_import_staged_seq_seq', '');
