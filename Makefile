@@ -6,17 +6,16 @@ EXTENSION  = iec62443p2
 EXTVERSION = 0.1.0
 
 MODULE_big = $(EXTENSION)
-OBJS = \
-	src/iec62443p2.o \
-	src/cvss_core.o \
-	src/cvss.o
+# every C file of src/: one per type or feature, and their PostgreSQL-free cores (*_core.c)
+OBJS = $(patsubst %.c,%.o,$(sort $(wildcard src/*.c)))
 
 # The install script is the SQL sources concatenated in file-name order.
 SQL_SOURCES = $(sort $(wildcard src/sql/*.sql))
 DATA_built  = $(EXTENSION)--$(EXTVERSION).sql
 DATA        = $(filter-out $(DATA_built),$(wildcard $(EXTENSION)--*--*.sql))
 
-REGRESS = security organization import cvss
+# every pg_regress test of sql/ (each creates and drops the extension itself)
+REGRESS = $(sort $(basename $(notdir $(wildcard sql/*.sql))))
 
 PG_CONFIG ?= /usr/lib/postgresql/15/bin/pg_config
 PG_CFLAGS = -std=c99 -Wextra -Werror -Wno-unused-parameter -Wno-missing-field-initializers

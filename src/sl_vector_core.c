@@ -1,0 +1,624 @@
+/*
+ * sl_vector_core.c: IEC 62443 security-level vectors (see sl_vector_core.h).
+ * libc only; no allocation, no mutable state.
+ */
+#include "sl_vector_core.h"
+
+#include <string.h>
+
+#define SLV_PACK_BITS	3
+#define SLV_PACK_MASK	0x7u
+/* bits 0..20 carry the seven 3-bit fields */
+#define SLV_PACK_USED	((1u << (SLV_FR_COUNT * SLV_PACK_BITS)) - 1u)
+/* longest excerpt of the input quoted in a detail message */
+#define SLV_QUOTE_MAX	40
+
+static const char *const fr_names[SLV_FR_COUNT] = {
+	"IAC", "UC", "SI", "DC", "RDF", "TRE", "RA"
+};
+
+/*
+ * Output that never overflows: len counts every byte asked for, so the
+ * caller learns the size it needed, as with snprintf.
+ */
+typedef struct text_sink
+{
+	char	   *buf;
+	size_t		size;
+	size_t		len;
+} text_sink;
+
+static void
+sink_putc(text_sink *sink, char c)
+{
+	if (sink->len + 1 < sink->size)
+		sink->buf[sink->len] = c;
+	sink->len++;
+}
+
+static void
+sink_puts(text_sink *sink, const char *s)
+{
+	while (*s)
+		sink_putc(sink, *s++);
+}
+
+static void
+sink_putu(text_sink *sink, unsigned long value)
+{
+	char		digits[24];
+	int			n = 0;
+
+	do
+	{
+		digits[n++] = (char) ('0' + value % 10);
+		value /= 10;
+	} while (value > 0);
+	while (n > 0)
+		sink_putc(sink, digits[--n]);
+}
+
+/* Quote bytes of untrusted input, escaping the unprintable, capped. */
+static void
+sink_quote(text_sink *sink, const char *text, size_t len,
+		   size_t offset, size_t length)
+{
+	static const char hex[] = "0123456789abcdef";
+	size_t		i;
+	size_t		shown;
+
+	if (offset > len)
+		offset = len;
+	if (length > len - offset)
+		length = len - offset;
+	shown = length > SLV_QUOTE_MAX ? SLV_QUOTE_MAX : length;
+	sink_putc(sink, '"');
+	for (i = 0; i < shown; i++)
+	{
+		unsigned char c = (unsigned char) text[offset + i];
+
+		if (c >= 0x20 && c < 0x7f && c != '"' && c != '\\')
+			sink_putc(sink, (char) c);
+		else
+		{
+			sink_puts(sink, "\\x");
+			sink_putc(sink, hex[c >> 4]);
+			sink_putc(sink, hex[c & 0xf]);
+		}
+	}
+	if (shown < length)
+		sink_puts(sink, "...");
+	sink_putc(sink, '"');
+}
+
+static size_t
+sink_finish(text_sink *sink)
+{
+	if (sink->size > 0)
+		sink->buf[sink->len < sink->size ? sink->len : sink->size - 1] = '\0';
+	return sink->len;
+}
+
+static bool
+is_space(char c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r' ||
+		c == '\v' || c == '\f';
+}
+
+static bool
+is_digit(char c)
+{
+	return c >= '0' && c <= '9';
+}
+
+static bool
+is_alpha(char c)
+{
+	return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
+}
+
+static char
+to_upper(char c)
+{
+	return (c >= 'a' && c <= 'z') ? (char) (c - 'a' + 'A') : c;
+}
+
+typedef struct slv_parser
+{
+	const char *text;
+	size_t		len;
+	size_t		pos;
+	slv_error  *err;
+} slv_parser;
+
+static slv_status
+fail(slv_parser *p, slv_status status, size_t offset, size_t length)
+{
+	p->err->status = status;
+	p->err->offset = offset;
+	p->err->length = length;
+	return status;
+}
+
+static slv_status
+fail_syntax(slv_parser *p, const char *expected)
+{
+	p->err->expected = expected;
+	return fail(p, SLV_ERR_SYNTAX, p->pos, p->pos < p->len ? 1 : 0);
+}
+
+static void
+skip_space(slv_parser *p)
+{
+	while (p->pos < p->len && is_space(p->text[p->pos]))
+		p->pos++;
+}
+
+/* The next byte, or NUL at end of input (NUL itself is never valid). */
+static char
+peek(const slv_parser *p)
+{
+	return p->pos < p->len ? p->text[p->pos] : '\0';
+}
+
+/*
+ * Read a level token ('-'? digit+) for FR fr_index and range-check it.
+ * Reading a sign lets "-1" be reported as out of range, not as junk.
+ */
+static slv_status
+parse_level(slv_parser *p, int fr_index, uint8_t *level)
+{
+	size_t		start = p->pos;
+	bool		negative = false;
+	int32_t		value = 0;
+
+	if (peek(p) == '-')
+	{
+		negative = true;
+		p->pos++;
+	}
+	if (!is_digit(peek(p)))
+	{
+		p->pos = start;
+		return fail_syntax(p, "a level 0..4");
+	}
+	while (is_digit(peek(p)))
+	{
+		/* saturate: the exact size of a huge level does not matter */
+		if (value < 100000)
+			value = value * 10 + (p->text[p->pos] - '0');
+		p->pos++;
+	}
+	if (negative)
+		value = -value;
+	if (value < 0 || value > SLV_LEVEL_MAX)
+	{
+		p->err->fr_index = fr_index;
+		p->err->level = value;
+		return fail(p, SLV_ERR_LEVEL_RANGE, start, p->pos - start);
+	}
+	*level = (uint8_t) value;
+	return SLV_OK;
+}
+
+/* After the opening brace of {l1,...,l7}. */
+static slv_status
+parse_positional(slv_parser *p, slv_vector *out)
+{
+	int			count = 0;
+
+	skip_space(p);
+	if (peek(p) == '}')
+	{
+		p->err->level_count = 0;
+		return fail(p, SLV_ERR_WRONG_LENGTH, p->pos, 1);
+	}
+	for (;;)
+	{
+		slv_status	status;
+
+		if (count == SLV_FR_COUNT)
+		{
+			size_t		start = p->pos;
+
+			/* point at the whole surplus level token when there is one */
+			while (p->pos < p->len && (peek(p) == '-' || is_digit(peek(p))))
+				p->pos++;
+			p->err->level_count = SLV_FR_COUNT + 1;
+			return fail(p, SLV_ERR_WRONG_LENGTH, start,
+						p->pos > start ? p->pos - start : (start < p->len));
+		}
+		status = parse_level(p, count, &out->level[count]);
+		if (status != SLV_OK)
+			return status;
+		count++;
+		skip_space(p);
+		if (peek(p) == ',')
+		{
+			p->pos++;
+			skip_space(p);
+			continue;
+		}
+		if (peek(p) != '}')
+			return fail_syntax(p, "',' or '}'");
+		if (count < SLV_FR_COUNT)
+		{
+			p->err->level_count = count;
+			return fail(p, SLV_ERR_WRONG_LENGTH, p->pos, 1);
+		}
+		p->pos++;
+		return SLV_OK;
+	}
+}
+
+/* NAME:level pairs; braced says whether a '{' opened them. */
+static slv_status
+parse_named(slv_parser *p, bool braced, slv_vector *out)
+{
+	unsigned	seen = 0;
+	unsigned	all = (1u << SLV_FR_COUNT) - 1u;
+
+	for (;;)
+	{
+		size_t		name_start;
+		int			fr;
+		slv_status	status;
+
+		skip_space(p);
+		name_start = p->pos;
+		if (!is_alpha(peek(p)))
+			return fail_syntax(p, "an FR name (IAC, UC, SI, DC, RDF, TRE, RA)");
+		while (is_alpha(peek(p)) || is_digit(peek(p)))
+			p->pos++;
+		fr = slv_fr_index(p->text + name_start, p->pos - name_start);
+		if (fr < 0)
+			return fail(p, SLV_ERR_UNKNOWN_FR, name_start, p->pos - name_start);
+		p->err->fr_index = fr;
+		if (seen & (1u << fr))
+			return fail(p, SLV_ERR_REPEATED_FR, name_start, p->pos - name_start);
+		seen |= 1u << fr;
+		skip_space(p);
+		if (peek(p) != ':')
+			return fail_syntax(p, "':'");
+		p->pos++;
+		skip_space(p);
+		status = parse_level(p, fr, &out->level[fr]);
+		if (status != SLV_OK)
+			return status;
+		skip_space(p);
+		if (peek(p) != ',')
+			break;
+		p->pos++;
+	}
+	p->err->fr_index = -1;
+	if (braced)
+	{
+		if (peek(p) != '}')
+			return fail_syntax(p, "',' or '}'");
+		p->pos++;
+	}
+	else if (p->pos < p->len && seen != all)
+		return fail_syntax(p, "','");
+	if (seen != all)
+	{
+		p->err->missing_frs = (uint8_t) (all & ~seen);
+		return fail(p, SLV_ERR_MISSING_FR, p->pos, 0);
+	}
+	return SLV_OK;
+}
+
+slv_status
+slv_parse(const char *text, size_t len, slv_vector *out, slv_error *err)
+{
+	slv_error	ignored;
+	slv_parser	p;
+	slv_vector	v;
+	slv_status	status;
+
+	if (err == NULL)
+		err = &ignored;
+	memset(err, 0, sizeof(*err));
+	err->fr_index = -1;
+	memset(&v, 0, sizeof(v));
+	p.text = text;
+	p.len = len;
+	p.pos = 0;
+	p.err = err;
+
+	skip_space(&p);
+	if (p.pos == len)
+		return fail(&p, SLV_ERR_EMPTY, 0, len);
+	if (peek(&p) == '{')
+	{
+		p.pos++;
+		skip_space(&p);
+		if (is_alpha(peek(&p)))
+			status = parse_named(&p, true, &v);
+		else
+			status = parse_positional(&p, &v);
+	}
+	else if (is_alpha(peek(&p)))
+		status = parse_named(&p, false, &v);
+	else
+		return fail_syntax(&p, "'{' or an FR name");
+	if (status != SLV_OK)
+		return status;
+	skip_space(&p);
+	if (p.pos < len)
+		return fail(&p, SLV_ERR_TRAILING, p.pos, len - p.pos);
+	*out = v;
+	return SLV_OK;
+}
+
+slv_status
+slv_from_levels(const int32_t levels[SLV_FR_COUNT], slv_vector *out,
+				slv_error *err)
+{
+	slv_vector	v;
+	int			i;
+
+	for (i = 0; i < SLV_FR_COUNT; i++)
+	{
+		if (levels[i] < 0 || levels[i] > SLV_LEVEL_MAX)
+		{
+			if (err != NULL)
+			{
+				memset(err, 0, sizeof(*err));
+				err->status = SLV_ERR_LEVEL_RANGE;
+				err->fr_index = i;
+				err->level = levels[i];
+			}
+			return SLV_ERR_LEVEL_RANGE;
+		}
+		v.level[i] = (uint8_t) levels[i];
+	}
+	*out = v;
+	return SLV_OK;
+}
+
+size_t
+slv_format(const slv_vector *v, char *buf, size_t size)
+{
+	text_sink	sink = {buf, size, 0};
+	int			i;
+
+	sink_putc(&sink, '{');
+	for (i = 0; i < SLV_FR_COUNT; i++)
+	{
+		if (i > 0)
+			sink_putc(&sink, ',');
+		sink_putu(&sink, v->level[i]);
+	}
+	sink_putc(&sink, '}');
+	return sink_finish(&sink);
+}
+
+static void
+put_fr_order(text_sink *sink)
+{
+	int			i;
+
+	for (i = 0; i < SLV_FR_COUNT; i++)
+	{
+		if (i > 0)
+			sink_putc(sink, ',');
+		sink_puts(sink, fr_names[i]);
+	}
+}
+
+size_t
+slv_error_detail(const slv_error *err, const char *text, size_t len,
+				 char *buf, size_t size)
+{
+	text_sink	sink = {buf, size, 0};
+	int			i;
+	bool		first = true;
+
+	switch (err->status)
+	{
+		case SLV_OK:
+			sink_puts(&sink, "no error");
+			break;
+		case SLV_ERR_EMPTY:
+			sink_puts(&sink, "empty input; expected e.g. {2,2,1,1,2,3,1} "
+					  "or IAC:2,UC:2,SI:1,DC:1,RDF:2,TRE:3,RA:1");
+			break;
+		case SLV_ERR_SYNTAX:
+			sink_puts(&sink, "expected ");
+			sink_puts(&sink, err->expected ? err->expected : "a vector");
+			sink_puts(&sink, " at byte ");
+			sink_putu(&sink, (unsigned long) err->offset);
+			sink_puts(&sink, ", found ");
+			if (err->length == 0)
+				sink_puts(&sink, "end of input");
+			else
+				sink_quote(&sink, text, len, err->offset, err->length);
+			break;
+		case SLV_ERR_WRONG_LENGTH:
+			if (err->level_count > SLV_FR_COUNT)
+				sink_puts(&sink, "more than 7 levels");
+			else
+			{
+				sink_puts(&sink, "found ");
+				sink_putu(&sink, (unsigned long) err->level_count);
+				sink_puts(&sink, err->level_count == 1 ? " level" : " levels");
+			}
+			sink_puts(&sink, "; the positional form needs exactly 7, in FR order ");
+			put_fr_order(&sink);
+			break;
+		case SLV_ERR_UNKNOWN_FR:
+			sink_puts(&sink, "unknown FR ");
+			sink_quote(&sink, text, len, err->offset, err->length);
+			sink_puts(&sink, "; expected one of IAC, UC, SI, DC, RDF, TRE, RA "
+					  "or FR1..FR7");
+			break;
+		case SLV_ERR_REPEATED_FR:
+			sink_puts(&sink, "FR ");
+			sink_quote(&sink, text, len, err->offset, err->length);
+			if (slv_fr_name(err->fr_index) != NULL)
+			{
+				sink_puts(&sink, " (");
+				sink_puts(&sink, slv_fr_name(err->fr_index));
+				sink_putc(&sink, ')');
+			}
+			sink_puts(&sink, " is given more than once");
+			break;
+		case SLV_ERR_MISSING_FR:
+			sink_puts(&sink, "missing FR ");
+			for (i = 0; i < SLV_FR_COUNT; i++)
+			{
+				if (!(err->missing_frs & (1u << i)))
+					continue;
+				if (!first)
+					sink_puts(&sink, ", ");
+				sink_puts(&sink, fr_names[i]);
+				first = false;
+			}
+			sink_puts(&sink, "; the named form needs all seven FRs");
+			break;
+		case SLV_ERR_LEVEL_RANGE:
+			sink_puts(&sink, "level ");
+			if (err->length > 0 && err->offset <= len &&
+				err->length <= len - err->offset && err->length <= 20)
+			{
+				/* the token is only '-' and digits: shown as written */
+				for (i = 0; (size_t) i < err->length; i++)
+					sink_putc(&sink, text[err->offset + i]);
+			}
+			else if (err->length > 0)
+				sink_quote(&sink, text, len, err->offset, err->length);
+			else
+			{
+				if (err->level < 0)
+					sink_putc(&sink, '-');
+				sink_putu(&sink, err->level < 0 ?
+						  0ul - (unsigned long) err->level :
+						  (unsigned long) err->level);
+			}
+			if (slv_fr_name(err->fr_index) != NULL)
+			{
+				sink_puts(&sink, " for FR \"");
+				sink_puts(&sink, slv_fr_name(err->fr_index));
+				sink_putc(&sink, '"');
+			}
+			sink_puts(&sink, " is outside 0..4");
+			break;
+		case SLV_ERR_TRAILING:
+			sink_puts(&sink, "unexpected ");
+			sink_quote(&sink, text, len, err->offset, err->length);
+			sink_puts(&sink, " after the end of the vector");
+			break;
+		case SLV_ERR_BAD_PACKED:
+			sink_puts(&sink, "packed value is not a valid security-level vector");
+			break;
+	}
+	return sink_finish(&sink);
+}
+
+uint32_t
+slv_pack(const slv_vector *v)
+{
+	uint32_t	packed = 0;
+	int			i;
+
+	for (i = 0; i < SLV_FR_COUNT; i++)
+		packed |= (uint32_t) (v->level[i] & SLV_PACK_MASK) << (SLV_PACK_BITS * i);
+	return packed;
+}
+
+slv_status
+slv_unpack(uint32_t packed, slv_vector *out)
+{
+	slv_vector	v;
+	int			i;
+
+	if (packed & ~SLV_PACK_USED)
+		return SLV_ERR_BAD_PACKED;
+	for (i = 0; i < SLV_FR_COUNT; i++)
+	{
+		uint32_t	level = (packed >> (SLV_PACK_BITS * i)) & SLV_PACK_MASK;
+
+		if (level > SLV_LEVEL_MAX)
+			return SLV_ERR_BAD_PACKED;
+		v.level[i] = (uint8_t) level;
+	}
+	*out = v;
+	return SLV_OK;
+}
+
+int
+slv_fr_index(const char *name, size_t len)
+{
+	int			i;
+	size_t		j;
+
+	/* FR1..FR7 */
+	if (len == 3 && to_upper(name[0]) == 'F' && to_upper(name[1]) == 'R' &&
+		name[2] >= '1' && name[2] <= '0' + SLV_FR_COUNT)
+		return name[2] - '1';
+	for (i = 0; i < SLV_FR_COUNT; i++)
+	{
+		if (strlen(fr_names[i]) != len)
+			continue;
+		for (j = 0; j < len; j++)
+			if (to_upper(name[j]) != fr_names[i][j])
+				break;
+		if (j == len)
+			return i;
+	}
+	return -1;
+}
+
+const char *
+slv_fr_name(int fr_index)
+{
+	if (fr_index < 0 || fr_index >= SLV_FR_COUNT)
+		return NULL;
+	return fr_names[fr_index];
+}
+
+bool
+slv_meets(const slv_vector *achieved, const slv_vector *target)
+{
+	int			i;
+
+	for (i = 0; i < SLV_FR_COUNT; i++)
+		if (achieved->level[i] < target->level[i])
+			return false;
+	return true;
+}
+
+void
+slv_gap(const slv_vector *achieved, const slv_vector *target, slv_vector *gap)
+{
+	int			i;
+
+	for (i = 0; i < SLV_FR_COUNT; i++)
+		gap->level[i] = target->level[i] > achieved->level[i] ?
+			(uint8_t) (target->level[i] - achieved->level[i]) : 0;
+}
+
+void
+slv_max(const slv_vector *a, const slv_vector *b, slv_vector *out)
+{
+	int			i;
+
+	for (i = 0; i < SLV_FR_COUNT; i++)
+		out->level[i] = a->level[i] > b->level[i] ? a->level[i] : b->level[i];
+}
+
+void
+slv_min(const slv_vector *a, const slv_vector *b, slv_vector *out)
+{
+	int			i;
+
+	for (i = 0; i < SLV_FR_COUNT; i++)
+		out->level[i] = a->level[i] < b->level[i] ? a->level[i] : b->level[i];
+}
+
+bool
+slv_equal(const slv_vector *a, const slv_vector *b)
+{
+	return memcmp(a->level, b->level, SLV_FR_COUNT) == 0;
+}
