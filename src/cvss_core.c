@@ -14,6 +14,9 @@
 
 #include "cvss_v4_tables.h"
 
+/* "CVSS:3.0", "CVSS:3.1", "CVSS:4.0" */
+#define PREFIX_LENGTH	8
+
 /* a score byte meaning "not defined", in cvss_vector and the packed form */
 #define STORED_NOT_DEFINED	255
 
@@ -23,14 +26,18 @@
 #define PACKED_RESERVED_OFFSET	15
 
 /*
- * Names and values are NUL-padded fixed arrays, so matching a token is a
- * memcmp plus one byte test, without strlen.
+ * Metric names and values are kept NUL-padded in fixed-size arrays, and
+ * input tokens are padded alike, so that matching one is a fixed-size
+ * memcmp, which compilers turn into a couple of integer compares.
  */
+#define NAME_SIZE	4
+#define VALUE_SIZE	6
+
 typedef struct metric_def
 {
-	char		name[4];
+	char		name[NAME_SIZE];
 	uint8_t		value_count;	/* defined values, not counting X / ND */
-	char		values[5][6];	/* value code = index + 1 */
+	char		values[5][VALUE_SIZE];	/* value code = index + 1 */
 } metric_def;
 
 /*
@@ -39,9 +46,9 @@ typedef struct metric_def
  */
 typedef struct version_def
 {
-	char		prefix[9];		/* "CVSS:3.1"; empty for v2.0 */
+	char		prefix[PREFIX_LENGTH + 1];	/* "CVSS:3.1"; empty for v2.0 */
 	char		name[4];		/* "3.1" */
-	char		not_defined[3]; /* "X"; "ND" for v2.0 */
+	char		not_defined[VALUE_SIZE];	/* "X"; "ND" for v2.0 */
 	uint8_t		metric_count;
 	uint8_t		base_count;		/* = index of the first temporal metric */
 	uint8_t		first_environmental;
@@ -159,13 +166,30 @@ static const metric_def v4_metrics[V4_METRIC_COUNT] = {
 
 /* indexed by cvss_version; entry 0 is no version */
 static const version_def versions[CVSS_V4_0 + 1] = {
-	[CVSS_V2_0] = {"", "2.0", "ND", V2_METRIC_COUNT, V2_E, V2_CDP, V2_METRIC_COUNT, V2_CR,
-	v2_metrics},
-	[CVSS_V3_0] = {"CVSS:3.0", "3.0", "X", V3_METRIC_COUNT, V3_E, V3_CR, V3_METRIC_COUNT, V3_CR,
-	v3_metrics},
-	[CVSS_V3_1] = {"CVSS:3.1", "3.1", "X", V3_METRIC_COUNT, V3_E, V3_CR, V3_METRIC_COUNT, V3_CR,
-	v3_metrics},
-	[CVSS_V4_0] = {"CVSS:4.0", "4.0", "X", V4_METRIC_COUNT, V4_E, V4_CR, V4_S, V4_CR, v4_metrics}
+	[CVSS_V2_0] = {
+		.prefix = "", .name = "2.0", .not_defined = "ND",
+		.metric_count = V2_METRIC_COUNT, .base_count = V2_E,
+		.first_environmental = V2_CDP, .first_supplemental = V2_METRIC_COUNT,
+		.first_requirement = V2_CR, .metrics = v2_metrics
+	},
+	[CVSS_V3_0] = {
+		.prefix = "CVSS:3.0", .name = "3.0", .not_defined = "X",
+		.metric_count = V3_METRIC_COUNT, .base_count = V3_E,
+		.first_environmental = V3_CR, .first_supplemental = V3_METRIC_COUNT,
+		.first_requirement = V3_CR, .metrics = v3_metrics
+	},
+	[CVSS_V3_1] = {
+		.prefix = "CVSS:3.1", .name = "3.1", .not_defined = "X",
+		.metric_count = V3_METRIC_COUNT, .base_count = V3_E,
+		.first_environmental = V3_CR, .first_supplemental = V3_METRIC_COUNT,
+		.first_requirement = V3_CR, .metrics = v3_metrics
+	},
+	[CVSS_V4_0] = {
+		.prefix = "CVSS:4.0", .name = "4.0", .not_defined = "X",
+		.metric_count = V4_METRIC_COUNT, .base_count = V4_E,
+		.first_environmental = V4_CR, .first_supplemental = V4_S,
+		.first_requirement = V4_CR, .metrics = v4_metrics
+	}
 };
 
 static const version_def *
@@ -474,9 +498,10 @@ v4_distance(const v4_max_list *list, const uint8_t *level, int n)
  * The FIRST v4.0 score: the macrovector's score minus the mean, over the
  * EQs that have a next lower macrovector, of (score difference to it) x
  * (severity distance / depth of the EQ level).  Computed as an exact
- * fraction with denominator 840 x count (840 = lcm of all depths) and
- * rounded half up, which equals FIRST's floating point result rounded after
- * adding 1e-6: distinct values differ by at least 1/42000 of a tenth.
+ * fraction with denominator 840 x count (840 = lcm of all depths, count <=
+ * 5) and rounded half up.  That equals FIRST's floating point result
+ * rounded after adding 1e-6: a fraction not exactly halfway between two
+ * tenths lies at least 1/8400 of a tenth (1.2e-5) away from halfway.
  *
  * all_groups false gives CVSS-B: threat and environmental metrics ignored.
  */
@@ -515,8 +540,8 @@ v4_score(const uint8_t *value, bool all_groups)
 
 		vulnerable[k] = EFFECTIVE(V4_VC + k, V4_MVC + k) - 1;
 		/* an undefined requirement counts as High */
-		vulnerable[3 + k] = requirement == 0 ? 0 : requirement - 1;
-		subsequent[k] = subsequent_code == V4_SAFETY ? 0 : subsequent_code;
+		vulnerable[3 + k] = (uint8_t) (requirement == 0 ? 0 : requirement - 1);
+		subsequent[k] = (uint8_t) (subsequent_code == V4_SAFETY ? 0 : subsequent_code);
 	}
 	exploitation = all_groups && value[V4_E] != 0 ? value[V4_E] - 1 : 0;	/* X counts as Attacked */
 #undef EFFECTIVE
@@ -634,36 +659,42 @@ compute_scores(cvss_vector *vector)
 /* ---------------------------------------------------------------- parsing */
 
 /*
- * text[0..length) equals the NUL-padded token stored in capacity bytes.
- * Tokens are a few bytes: a plain loop beats calling memcmp.
+ * Whether a token, padded to size bytes, compares as itself: it must be
+ * shorter than size and not end in a NUL byte, which the padding would hide
+ * ("A\0" must not match "A"; stored tokens have no NUL inside, so a NUL
+ * elsewhere makes the compare fail anyway).
  */
 static bool
-token_equals(const char *stored, size_t capacity, const char *text, size_t length)
+paddable(const char *text, size_t length, size_t size)
 {
-	size_t		i;
+	return length < size && (length == 0 || text[length - 1] != '\0');
+}
 
-	if (length >= capacity)
+/* Copies a token into a zeroed buffer of size bytes; false if not paddable. */
+static bool
+pad_token(const char *text, size_t length, char *padded, size_t size)
+{
+	memset(padded, 0, size);
+	if (!paddable(text, length, size))
 		return false;
-	for (i = 0; i < length; i++)
-		if (stored[i] != text[i])
-			return false;
-	return stored[length] == '\0';
+	memcpy(padded, text, length);
+	return true;
 }
 
 /*
- * Index of the named metric, or -1.  The search starts at hint and wraps
- * around: input in canonical order then finds each metric at once.
+ * Index of the metric named by a padded name, or -1.  The search starts at
+ * hint and wraps around: input in canonical order then finds each metric at
+ * once.
  */
-static int
-find_metric(const version_def *vd, const char *name, size_t length, unsigned hint)
+static inline int
+find_metric(const version_def *vd, const char name[NAME_SIZE], unsigned hint)
 {
 	unsigned	tried;
 	unsigned	index = hint < vd->metric_count ? hint : 0;
 
 	for (tried = 0; tried < vd->metric_count; tried++)
 	{
-		if (token_equals(vd->metrics[index].name, sizeof(vd->metrics[index].name),
-						 name, length))
+		if (memcmp(vd->metrics[index].name, name, NAME_SIZE) == 0)
 			return (int) index;
 		if (++index == vd->metric_count)
 			index = 0;
@@ -671,29 +702,38 @@ find_metric(const version_def *vd, const char *name, size_t length, unsigned hin
 	return -1;
 }
 
-/* value code of text for the metric; false when it is no value of it */
-static bool
-find_value(const version_def *vd, unsigned metric, const char *text, size_t length,
-		   uint8_t *code)
+/*
+ * Value code of a padded value of length bytes for the metric; false when it
+ * is no value of it.  One-byte values, nearly all of them, are compared with
+ * every slot without branching on the outcome: on varied input the branches
+ * of a search loop mispredict, which costs more than the compares.
+ */
+static inline bool
+find_value(const version_def *vd, unsigned metric, const char value[VALUE_SIZE],
+		   size_t length, uint8_t *code)
 {
 	const metric_def *def = &vd->metrics[metric];
+	unsigned	found = 0;
 	unsigned	i;
 
-	for (i = 0; i < def->value_count; i++)
+	if (length == 1 && value[0] != '\0')
 	{
-		if (token_equals(def->values[i], sizeof(def->values[i]), text, length))
-		{
-			*code = (uint8_t) (i + 1);
-			return true;
-		}
+		/* unused slots hold "" and never match */
+		for (i = 0; i < sizeof(def->values) / sizeof(def->values[0]); i++)
+			found |= (unsigned) ((def->values[i][0] == value[0]) &
+								 (def->values[i][1] == '\0')) * (i + 1);
 	}
-	if (metric >= vd->base_count &&
-		token_equals(vd->not_defined, sizeof(vd->not_defined), text, length))
+	else
 	{
-		*code = 0;
-		return true;
+		for (i = 0; i < def->value_count && found == 0; i++)
+			if (memcmp(def->values[i], value, VALUE_SIZE) == 0)
+				found = i + 1;
 	}
-	return false;
+	if (found == 0 &&
+		!(metric >= vd->base_count && memcmp(vd->not_defined, value, VALUE_SIZE) == 0))
+		return false;
+	*code = (uint8_t) found;
+	return true;
 }
 
 static cvss_error_code
@@ -749,8 +789,8 @@ parse_vector(const char *text, size_t length, cvss_vector *out, cvss_error *err)
 		while (pos < end && text[pos] != '/')
 			pos++;
 		for (version = CVSS_V3_0; version <= CVSS_V4_0; version++)
-			if (token_equals(versions[version].prefix, sizeof(versions[version].prefix),
-							 text + start, pos - start))
+			if (pos - start == PREFIX_LENGTH &&
+				memcmp(versions[version].prefix, text + start, PREFIX_LENGTH) == 0)
 				break;
 		if (version > CVSS_V4_0)
 			return fail(err, CVSS_ERR_UNKNOWN_PREFIX, 0, text, start, pos - start, NULL);
@@ -764,31 +804,43 @@ parse_vector(const char *text, size_t length, cvss_vector *out, cvss_error *err)
 	while (has_parts)
 	{
 		size_t		part = pos;
-		size_t		colon = end;	/* none yet */
-		int			metric;
+		size_t		colon;
+		char		name[NAME_SIZE] = {0};
+		char		value[VALUE_SIZE] = {0};
+		int			metric = -1;
 
-		while (pos < end && text[pos] != '/')
+		/* scan the name and the value, padding them as pad_token would */
+		while (pos < end && text[pos] != '/' && text[pos] != ':')
 		{
-			if (text[pos] == ':' && colon == end)
-				colon = pos;
+			if (pos - part < NAME_SIZE)
+				name[pos - part] = text[pos];
 			pos++;
 		}
-		if (pos == part)
+		if (pos == end || text[pos] == '/')
 		{
+			if (pos != part)
+				return fail(err, CVSS_ERR_MALFORMED_PART, version, text, part, pos - part, NULL);
 			if (part == end)
 				return fail(err, CVSS_ERR_TRAILING_SLASH, version, text, part - 1, 1, NULL);
 			return fail(err, CVSS_ERR_EMPTY_PART, version, text, part, 0, NULL);
 		}
-		if (colon == end)
-			return fail(err, CVSS_ERR_MALFORMED_PART, version, text, part, pos - part, NULL);
-		metric = find_metric(vd, text + part, colon - part, hint);
+		colon = pos++;
+		while (pos < end && text[pos] != '/')
+		{
+			if (pos - colon - 1 < VALUE_SIZE)
+				value[pos - colon - 1] = text[pos];
+			pos++;
+		}
+
+		if (paddable(text + part, colon - part, NAME_SIZE))
+			metric = find_metric(vd, name, hint);
 		if (metric < 0)
 			return fail(err, CVSS_ERR_UNKNOWN_METRIC, version, text, part, colon - part, NULL);
 		if (seen & (UINT32_C(1) << metric))
 			return fail(err, CVSS_ERR_DUPLICATE_METRIC, version, text, part, pos - part,
 						vd->metrics[metric].name);
-		if (!find_value(vd, (unsigned) metric, text + colon + 1, pos - colon - 1,
-						&out->value[metric]))
+		if (!paddable(text + colon + 1, pos - colon - 1, VALUE_SIZE) ||
+			!find_value(vd, (unsigned) metric, value, pos - colon - 1, &out->value[metric]))
 			return fail(err, CVSS_ERR_INVALID_VALUE, version, text, colon + 1,
 						pos - colon - 1, vd->metrics[metric].name);
 		seen |= UINT32_C(1) << metric;
@@ -1060,9 +1112,12 @@ cvss_metric_value(const cvss_vector *vector, const char *name, size_t name_lengt
 				  const char **value)
 {
 	const version_def *vd = &versions[vector->version];
-	int			metric = find_metric(vd, name, name_length, 0);
+	char		padded[NAME_SIZE];
+	int			metric = -1;
 	unsigned	code;
 
+	if (pad_token(name, name_length, padded, sizeof(padded)))
+		metric = find_metric(vd, padded, 0);
 	if (metric < 0)
 		return CVSS_ERR_UNKNOWN_METRIC;
 	code = vector->value[metric];
@@ -1082,6 +1137,7 @@ cvss_set_requirements(cvss_vector *vector, const char *cr, const char *ir,
 	for (k = 0; k < 3; k++)
 	{
 		unsigned	metric = vd->first_requirement + (unsigned) k;
+		char		padded[VALUE_SIZE];
 		size_t		length;
 
 		if (given[k] == NULL)
@@ -1091,9 +1147,10 @@ cvss_set_requirements(cvss_vector *vector, const char *cr, const char *ir,
 		}
 		length = strlen(given[k]);
 		/* X is "not defined" in every version, also where v2.0 says ND */
-		if (token_equals("X", sizeof("X"), given[k], length))
+		if (strcmp(given[k], "X") == 0)
 			codes[k] = 0;
-		else if (!find_value(vd, metric, given[k], length, &codes[k]))
+		else if (!pad_token(given[k], length, padded, sizeof(padded)) ||
+				 !find_value(vd, metric, padded, length, &codes[k]))
 			return fail(err, CVSS_ERR_INVALID_VALUE, vector->version, given[k], 0,
 						length, vd->metrics[metric].name);
 	}

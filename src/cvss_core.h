@@ -150,7 +150,11 @@ extern size_t cvss_format(const cvss_vector *vector,
 extern void cvss_pack(const cvss_vector *vector,
 					  uint8_t out[CVSS_PACKED_SIZE]);
 
-/* Checks the bytes as strictly as cvss_parse checks text. */
+/*
+ * Checks the bytes as strictly as cvss_parse checks text, scores included;
+ * on error returns its code (CVSS_ERR_PACKED_*, or CVSS_ERR_MISSING_METRIC
+ * for a base metric coded as not defined) and leaves *out zeroed.
+ */
 extern cvss_error_code cvss_unpack(const uint8_t in[CVSS_PACKED_SIZE],
 								   cvss_vector *out);
 

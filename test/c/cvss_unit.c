@@ -439,6 +439,120 @@ check_v4_tables(const char *directory)
 	CHECK(rows == 270, "macrovector rows %d", rows);
 }
 
+/* the quoted strings (max_composed.json) or the numbers after ':' (max_severity.json) */
+static int
+read_json_items(const char *path, bool strings, char items[][48], int capacity)
+{
+	FILE	   *file = fopen(path, "r");
+	int			count = 0;
+	int			c;
+
+	CHECK(file != NULL, "cannot open %s", path);
+	if (file == NULL)
+		return 0;
+	while ((c = fgetc(file)) != EOF && count < capacity)
+	{
+		int			length = 0;
+
+		if (strings ? c != '"' : c != ':')
+			continue;
+		if (!strings)
+			while ((c = fgetc(file)) == ' ')
+				;
+		else
+			c = fgetc(file);
+		while (c != EOF && (strings ? c != '"' : (c >= '0' && c <= '9')) && length < 47)
+		{
+			items[count][length++] = (char) c;
+			c = fgetc(file);
+		}
+		items[count][length] = '\0';
+		/* keys ("eq1", "0") and nested objects are not items */
+		if (length > 0 && (!strings || strchr(items[count], '/') != NULL))
+			count++;
+	}
+	fclose(file);
+	return count;
+}
+
+/* cvss_v4_tables.h's highest-severity vectors and depths against their source */
+static void
+check_v4_max_tables(const char *directory)
+{
+	static const char *const vulnerable_letters[6] = {"HLN", "HLN", "HLN", "HML", "HML", "HML"};
+	static const char *const vulnerable_names[6] = {"VC", "VI", "VA", "CR", "IR", "AR"};
+	char		path[1024];
+	char		source[64][48];
+	char		ours[64][48];
+	int			source_count;
+	int			count = 0;
+	int			level;
+	int			e6;
+	int			i;
+	int			k;
+
+	snprintf(path, sizeof(path), "%s/v4/max_composed.json", directory);
+	source_count = read_json_items(path, true, source, 64);
+	for (level = 0; level < 3; level++)
+		for (i = 0; i < v4_eq1_max[level].count; i++, count++)
+			snprintf(ours[count], sizeof(ours[count]), "AV:%c/PR:%c/UI:%c/",
+					 "NALP"[v4_eq1_max[level].level[i][0]], "NLH"[v4_eq1_max[level].level[i][1]],
+					 "NPA"[v4_eq1_max[level].level[i][2]]);
+	for (level = 0; level < 2; level++)
+		for (i = 0; i < v4_eq2_max[level].count; i++, count++)
+			snprintf(ours[count], sizeof(ours[count]), "AC:%c/AT:%c/",
+					 "LH"[v4_eq2_max[level].level[i][0]], "NP"[v4_eq2_max[level].level[i][1]]);
+	for (level = 0; level < 3; level++)
+		for (e6 = 0; e6 < 2; e6++)
+			for (i = 0; i < v4_eq3eq6_max[level][e6].count; i++, count++)
+			{
+				ours[count][0] = '\0';
+				for (k = 0; k < 6; k++)
+				{
+					char		part[8];
+
+					snprintf(part, sizeof(part), "%s:%c/", vulnerable_names[k],
+							 vulnerable_letters[k][v4_eq3eq6_max[level][e6].level[i][k]]);
+					strcat(ours[count], part);
+				}
+			}
+	for (level = 0; level < 3; level++)
+		for (i = 0; i < v4_eq4_max[level].count; i++, count++)
+			snprintf(ours[count], sizeof(ours[count]), "SC:%c/SI:%c/SA:%c/",
+					 "SHLN"[v4_eq4_max[level].level[i][0]], "SHLN"[v4_eq4_max[level].level[i][1]],
+					 "SHLN"[v4_eq4_max[level].level[i][2]]);
+	/* the source then lists EQ5's E:A/, E:P/, E:U/, which the scorer does not need */
+	CHECK(source_count == count + 3, "max_composed.json has %d vectors, tables %d + 3",
+		  source_count, count);
+	for (i = 0; i < count && i < source_count; i++)
+		CHECK(strcmp(ours[i], source[i]) == 0, "max vector %d: table %s, source %s", i,
+			  ours[i], source[i]);
+
+	{
+		int			depths[16];
+		int			depth_count = 0;
+
+		snprintf(path, sizeof(path), "%s/v4/max_severity.json", directory);
+		source_count = read_json_items(path, false, source, 64);
+		for (i = 0; i < 3; i++)
+			depths[depth_count++] = v4_eq1_depth[i];
+		for (i = 0; i < 2; i++)
+			depths[depth_count++] = v4_eq2_depth[i];
+		depths[depth_count++] = v4_eq3eq6_depth[0][0];
+		depths[depth_count++] = v4_eq3eq6_depth[0][1];
+		depths[depth_count++] = v4_eq3eq6_depth[1][0];
+		depths[depth_count++] = v4_eq3eq6_depth[1][1];
+		depths[depth_count++] = v4_eq3eq6_depth[2][1];
+		for (i = 0; i < 3; i++)
+			depths[depth_count++] = v4_eq4_depth[i];
+		/* then EQ5's depths, unused */
+		CHECK(source_count == depth_count + 3, "max_severity.json has %d depths", source_count);
+		for (i = 0; i < depth_count && i < source_count; i++)
+			CHECK(atoi(source[i]) == depths[i], "depth %d: table %d, source %s", i, depths[i],
+				  source[i]);
+	}
+}
+
 /* ------------------------------------------------ errors */
 
 typedef struct error_case
@@ -547,6 +661,33 @@ check_errors(void)
 		cvss_parse("AV:Q", 4, &vector, &err);
 		CHECK(cvss_error_detail(&err, small, sizeof(small)) == 7 &&
 			  strcmp(small, "invalid") == 0, "truncated detail '%s'", small);
+	}
+	/* NUL bytes inside a token never match a shorter name or value */
+	{
+		static const struct
+		{
+			const char *text;
+			size_t		length;
+			cvss_error_code code;
+		}			cases[] = {
+			{"CVSS:3.1/AV:N\0", 15, CVSS_ERR_INVALID_VALUE},
+			{"CVSS:3.1/AV:N\0N", 16, CVSS_ERR_INVALID_VALUE},
+			{"CVSS:3.1/AV:\0", 14, CVSS_ERR_INVALID_VALUE},
+			{"CVSS:3.1/AV\0:N", 15, CVSS_ERR_UNKNOWN_METRIC},
+			{"CVSS:3.1/A\0V:N", 15, CVSS_ERR_UNKNOWN_METRIC},
+			{"CVSS:3.1/S\0:U", 14, CVSS_ERR_UNKNOWN_METRIC},
+			{"AV:N/AC:L/Au:N/C:P/I:P/A:P/E:POC\0", 34, CVSS_ERR_INVALID_VALUE},
+			{"AV:N/AC:L/Au:N/C:P/I:P/A:P/E:PO\0", 33, CVSS_ERR_INVALID_VALUE},
+		};
+		size_t		k;
+
+		for (k = 0; k < sizeof(cases) / sizeof(cases[0]); k++)
+		{
+			cvss_vector vector;
+
+			CHECK(cvss_parse(cases[k].text, cases[k].length, &vector, NULL) == cases[k].code,
+				  "embedded NUL case %zu", k);
+		}
 	}
 	/* the length argument bounds the input: no NUL needed, bytes past it ignored */
 	{
@@ -866,6 +1007,7 @@ main(int argc, char **argv)
 	}
 	check_reference_files(argv[1]);
 	check_v4_tables(argv[1]);
+	check_v4_max_tables(argv[1]);
 	check_errors();
 	check_canonical();
 	check_scores();
