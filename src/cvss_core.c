@@ -915,20 +915,6 @@ code_bits(unsigned value_count)
 	return value_count < 2 ? 1 : value_count < 4 ? 2 : 3;
 }
 
-/*
- * A code of at most 3 bits at stream bit position bit, least significant
- * bit first; it touches the next byte only when its bits reach into it.
- */
-static void
-write_code(uint8_t *stream, unsigned bit, unsigned code)
-{
-	unsigned	shifted = code << (bit % 8);
-
-	stream[bit / 8] |= (uint8_t) shifted;
-	if (shifted > 0xff)
-		stream[bit / 8 + 1] |= (uint8_t) (shifted >> 8);
-}
-
 static unsigned
 read_code(const uint8_t *stream, unsigned bit, unsigned width)
 {
@@ -943,21 +929,36 @@ void
 cvss_pack(const cvss_vector *vector, uint8_t out[CVSS_PACKED_SIZE])
 {
 	const version_def *vd = &versions[vector->version];
+	/* the 72-bit code stream, assembled in registers and stored once */
+	uint64_t	low = 0;
+	uint64_t	high = 0;
 	unsigned	bit = 0;
 	unsigned	i;
 
-	memset(out, 0, CVSS_PACKED_SIZE);
-	out[0] = CVSS_PACKED_LAYOUT;
-	out[1] = vector->version;
 	for (i = 0; i < vd->metric_count; i++)
 	{
-		write_code(out + PACKED_METRICS_OFFSET, bit, vector->value[i]);
+		uint64_t	code = vector->value[i];
+
+		if (bit < 64)
+		{
+			low |= code << bit;
+			if (bit > 61)		/* a code of up to 3 bits crossing into high */
+				high |= code >> (64 - bit);
+		}
+		else
+			high |= code << (bit - 64);
 		bit += code_bits(vd->metrics[i].value_count);
 	}
+	out[0] = CVSS_PACKED_LAYOUT;
+	out[1] = vector->version;
+	for (i = 0; i < 8; i++)
+		out[PACKED_METRICS_OFFSET + i] = (uint8_t) (low >> (8 * i));
+	out[PACKED_METRICS_OFFSET + 8] = (uint8_t) high;
 	out[PACKED_SCORES_OFFSET + CVSS_SCORE_BASE] = vector->base_score;
 	out[PACKED_SCORES_OFFSET + CVSS_SCORE_TEMPORAL] = vector->temporal_score;
 	out[PACKED_SCORES_OFFSET + CVSS_SCORE_ENVIRONMENTAL] = vector->environmental_score;
 	out[PACKED_SCORES_OFFSET + CVSS_SCORE_OVERALL] = vector->score;
+	out[CVSS_PACKED_SIZE - 1] = 0;
 }
 
 static cvss_error_code
