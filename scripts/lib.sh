@@ -5,8 +5,10 @@
 
 set -euo pipefail
 
-PG_BIN=/usr/lib/postgresql/15/bin
-export PG_CONFIG="$PG_BIN/pg_config"
+# PG_BIN and DESTDIR may be set to run against a private copy of the PostgreSQL installation
+# (the extension then installs under DESTDIR, without root): see Contributing in the README.
+PG_BIN=${PG_BIN:-/usr/lib/postgresql/15/bin}
+export PG_CONFIG=/usr/lib/postgresql/15/bin/pg_config
 PROJECT_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 
 log() { printf '== %s\n' "$*" >&2; }
@@ -25,8 +27,12 @@ ensure_packages() {
   done
   [ ${#missing[@]} -eq 0 ] && return 0
   log "installing Debian packages: ${missing[*]}"
+  # the server package would create and start a cluster of its own; we only want the binaries
+  if [ ! -e /etc/postgresql-common/createcluster.conf ]; then
+    as_root mkdir -p /etc/postgresql-common
+    echo 'create_main_cluster = false' | as_root tee /etc/postgresql-common/createcluster.conf >/dev/null
+  fi
   as_root env DEBIAN_FRONTEND=noninteractive apt-get update -qq
-  # the server package would start a cluster of its own; we only want the binaries
   as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
     -o Dpkg::Options::=--force-confdef -o Dpkg::Options::=--force-confold "${missing[@]}" >/dev/null
 }
@@ -34,7 +40,11 @@ ensure_packages() {
 build_and_install() {
   log "building and installing the extension"
   make -C "$PROJECT_DIR" -s PG_CONFIG="$PG_CONFIG" >/dev/null
-  as_root make -C "$PROJECT_DIR" -s PG_CONFIG="$PG_CONFIG" install >/dev/null
+  if [ -n "${DESTDIR:-}" ]; then
+    make -C "$PROJECT_DIR" -s PG_CONFIG="$PG_CONFIG" DESTDIR="$DESTDIR" install >/dev/null
+  else
+    as_root make -C "$PROJECT_DIR" -s PG_CONFIG="$PG_CONFIG" install >/dev/null
+  fi
 }
 
 # Start the throwaway cluster; sets PGHOST, PGPORT, PGUSER for every client started afterwards.

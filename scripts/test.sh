@@ -24,14 +24,17 @@ if [ "$regress_rc" -ne 0 ] && [ "$n_bad" -eq 0 ]; then n_bad=1; fi   # pg_regres
 passed=$((passed + n_ok)); failed=$((failed + n_bad))
 
 log "pgTAP"
-psql_q -c "CREATE DATABASE iec62443p2_tap"
-psql_q -d iec62443p2_tap -c "CREATE EXTENSION pgtap; CREATE EXTENSION iec62443p2;"
-tap_out=$(mktemp)
-pg_prove -d iec62443p2_tap --ext .sql test/*.sql 2>&1 | tee "$tap_out" || true
 tap_files=$(ls test/*.sql | wc -l)
-tap_ok=$(grep -cE '^test/[^ ]+\.sql \.+ ok' "$tap_out" || true)
+tap_ok=0
+# a broken install script fails every pgTAP file, and the summary line is still printed
+if psql_q -c "CREATE DATABASE iec62443p2_tap" &&
+   psql_q -d iec62443p2_tap -c "CREATE EXTENSION pgtap; CREATE EXTENSION iec62443p2;"; then
+  tap_out=$(mktemp)
+  pg_prove -d iec62443p2_tap --ext .sql test/*.sql 2>&1 | tee "$tap_out" || true
+  tap_ok=$(grep -cE '^test/[^ ]+\.sql \.+ ok' "$tap_out" || true)
+  rm -f "$tap_out"
+fi
 passed=$((passed + tap_ok)); failed=$((failed + tap_files - tap_ok))
-rm -f "$tap_out"
 
 log "shell tests"
 shopt -s nullglob

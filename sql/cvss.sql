@@ -58,6 +58,10 @@ SELECT file, count(*) AS vectors,
                         CASE WHEN defines_environmental THEN expected_3 WHEN defines_temporal THEN expected_2 ELSE expected_1 END)
          AS score_wrong,
        count(*) FILTER (WHERE family = 'v4' AND cvss_score(v) IS DISTINCT FROM expected_1) AS v4_score_wrong,
+       -- a v4.0 vector of base metrics alone: its listed score is also CVSS-B
+       count(*) FILTER (WHERE family = 'v4' AND vector ~ '^CVSS:4\.0(/(AV|AC|AT|PR|UI|VC|VI|VA|SC|SI|SA):[A-Z])+$') AS v4_base_only,
+       count(*) FILTER (WHERE family = 'v4' AND vector ~ '^CVSS:4\.0(/(AV|AC|AT|PR|UI|VC|VI|VA|SC|SI|SA):[A-Z])+$'
+                        AND cvss_base_score(v) IS DISTINCT FROM expected_1) AS v4_base_wrong,
        count(*) FILTER (WHERE family = 'v4' AND (cvss_temporal_score(v) IS NOT NULL OR cvss_environmental_score(v) IS NOT NULL))
          AS v4_group_scores_not_null
 FROM judged GROUP BY file ORDER BY file;
@@ -101,6 +105,7 @@ SELECT 'CVSS:3.1/AV:N//AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H'::cvss;
 SELECT 'CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H/'::cvss;
 SELECT 'CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A'::cvss;
 SELECT 'cvss:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H'::cvss;
+SELECT 'CVSS:2.0/AV:N/AC:L/Au:N/C:P/I:P/A:P'::cvss;
 SELECT 'AV:N/AC:L/Au:N/C:P/I:P/A:P/E:X'::cvss;
 SELECT 'CVSS:4.0/AV:N/AC:L/AT:N/PR:N/UI:N/VC:H/VI:H/VA:H/SC:N/SI:N/SA:S'::cvss;
 SELECT 'CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H junk'::cvss;

@@ -43,9 +43,12 @@ JOIN pg_catalog.pg_class c ON c.oid = d.refobjid
 WHERE c.relpersistence OPERATOR(pg_catalog.=) 't';
 
 RESET search_path;
--- CREATE EXTENSION made the schema; DROP EXTENSION leaves it behind, empty
+-- CREATE EXTENSION made the schema; DROP EXTENSION leaves it behind, empty, and CREATE works again
 DROP EXTENSION iec62443p2;
 SELECT pg_catalog.count(*) AS objects_left FROM pg_catalog.pg_class WHERE relnamespace = 'iec62443p2'::regnamespace;
+CREATE EXTENSION iec62443p2;
+SELECT pg_catalog.count(*) AS organizations_after_recreate FROM iec62443p2.organization;
+DROP EXTENSION iec62443p2;
 DROP SCHEMA iec62443p2;
 DROP SCHEMA hostile CASCADE;
 DROP TABLE pg_temp.organization, pg_temp.zone_exposure;

@@ -762,6 +762,21 @@ is_space(char c)
 	return c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r';
 }
 
+/* "CVSS:" in another case */
+static bool
+prefix_lookalike(const char *text)
+{
+	static const char prefix[] = "cvss:";
+	int			i;
+
+	if (memcmp(text, "CVSS:", 5) == 0)
+		return false;
+	for (i = 0; i < 5; i++)
+		if ((text[i] | 0x20) != prefix[i])
+			return false;
+	return true;
+}
+
 static cvss_error_code
 parse_vector(const char *text, size_t length, cvss_vector *out, cvss_error *err)
 {
@@ -784,6 +799,13 @@ parse_vector(const char *text, size_t length, cvss_vector *out, cvss_error *err)
 		return fail(err, CVSS_ERR_EMPTY, 0, text, start, 0, NULL);
 
 	pos = start;
+	if (end - start >= 5 && prefix_lookalike(text + start))
+	{
+		/* "cvss:3.1/..." is a misspelt prefix, not a v2.0 metric named "cvss" */
+		while (pos < end && text[pos] != '/')
+			pos++;
+		return fail(err, CVSS_ERR_UNKNOWN_PREFIX, 0, text, start, pos - start, NULL);
+	}
 	if (end - start >= 5 && memcmp(text + start, "CVSS:", 5) == 0)
 	{
 		while (pos < end && text[pos] != '/')

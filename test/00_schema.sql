@@ -2,7 +2,7 @@
 -- keys, every object classified for grant_access, user data registered with pg_dump, views that
 -- keep the BI contract, pinned search_path on procedural functions.
 BEGIN;
-SELECT plan(13);
+SELECT plan(14);
 
 SELECT has_extension('iec62443p2');
 SELECT is((SELECT nspname::text FROM pg_namespace n JOIN pg_extension e ON e.extnamespace = n.oid WHERE extname = 'iec62443p2'),
@@ -110,6 +110,16 @@ SELECT is_empty($$
     AND p.proname IN ('grant_access', 'revoke_access', 'reapply_access', 'apply_access')
     AND has_function_privilege('public', p.oid, 'EXECUTE') $$,
   'access management functions are not executable by PUBLIC');
+
+SELECT is_empty($$
+  SELECT p.oid::regprocedure::text FROM pg_proc p
+  JOIN pg_depend d ON d.objid = p.oid AND d.classid = 'pg_proc'::regclass AND d.deptype = 'e'
+  JOIN pg_extension e ON e.oid = d.refobjid AND e.extname = 'iec62443p2'
+  JOIN pg_language l ON l.oid = p.prolang
+  WHERE l.lanname = 'c' AND p.prokind = 'f'
+    AND p.prorettype NOT IN ('internal'::regtype, 'cstring'::regtype)
+    AND NOT (p.provolatile = 'i' AND p.proisstrict AND p.proparallel = 's') $$,
+  'C functions of the scoring types are IMMUTABLE, STRICT and PARALLEL SAFE');
 
 SELECT * FROM finish();
 ROLLBACK;

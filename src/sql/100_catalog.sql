@@ -129,5 +129,5 @@ COMMENT ON COLUMN @extschema@.settings_profile.description IS 'Where the profile
 
 INSERT INTO @extschema@.settings_profile (code, label, description) VALUES
   ('default', 'iec62443p2 defaults',
-   'The product defaults: the seed program''s numbers (supplier weights and thresholds, alert thresholds, '
-   'patch routing) and the mappings documented in the README.');
+   'The product defaults documented in the README (for example the mapping from zone exposure to SSVC '
+   'system exposure); later releases add the seed program''s numbers as they add the capabilities using them.');

@@ -152,7 +152,14 @@ AS $$
 DECLARE
   target_role name;
 BEGIN
-  SELECT r.rolname INTO STRICT target_role FROM pg_catalog.pg_roles r WHERE r.oid = role;
+  IF role IS NULL THEN
+    RAISE EXCEPTION 'revoke_access: role is required' USING ERRCODE = 'null_value_not_allowed';
+  END IF;
+  IF access IS NOT NULL AND access NOT IN ('admin', 'analyst', 'auditor', 'reader') THEN
+    RAISE EXCEPTION 'invalid access level "%"', access
+      USING ERRCODE = 'invalid_parameter_value', DETAIL = 'Allowed: admin, analyst, auditor, reader.';
+  END IF;
+  SELECT r.rolname INTO target_role FROM pg_catalog.pg_roles r WHERE r.oid = role;
   DELETE FROM @extschema@.access_grant g
   WHERE g.role_name = target_role
     AND (revoke_access.access IS NULL OR g.access = revoke_access.access)

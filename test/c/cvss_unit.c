@@ -604,7 +604,7 @@ static const error_case error_cases[] = {
 	{V2_BASE "/E:X", CVSS_ERR_INVALID_VALUE, 29, 1, NULL},
 	{"(" V2_BASE ")", CVSS_ERR_UNKNOWN_METRIC, 0, 3,
 	"unknown metric \"(AV\" in a CVSS 2.0 vector"},
-	{"cvss:3.1/AV:N", CVSS_ERR_UNKNOWN_METRIC, 0, 4, NULL},
+	{"cvss:3.1/AV:N", CVSS_ERR_UNKNOWN_PREFIX, 0, 8, NULL},
 	{V2_BASE "/CVSS:3.1", CVSS_ERR_UNKNOWN_METRIC, 27, 4, NULL},
 	{"AV:N/AC:L/Au:N/C:P/I:P", CVSS_ERR_MISSING_METRIC, 22, 0,
 	"missing mandatory metric \"A\""},

@@ -13,11 +13,11 @@ q -c "SET client_min_messages = warning" -c "DROP DATABASE IF EXISTS dump_src" -
 q -d dump_src -c "CREATE EXTENSION iec62443p2"
 q -d dump_src -f demo/sample_program.sql >/dev/null
 # user data beyond the demo: an access grant, a staged import row, a changed setting
-q -d dump_src <<'SQL'
+q -d dump_src >/dev/null <<'SQL'
 DO $$ BEGIN
   IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'dump_test_reader') THEN CREATE ROLE dump_test_reader; END IF;
 END $$;
-SELECT iec62443p2.grant_access('dump_test_reader', 'reader') IS NULL AS granted;
+SELECT iec62443p2.grant_access('dump_test_reader', 'reader');
 INSERT INTO iec62443p2.asset_import (tag, name) VALUES ('STAGED-1', 'left in staging');
 UPDATE iec62443p2.zone_exposure_setting SET ssvc_system_exposure = 'open' WHERE exposure = 'enterprise';
 SQL
@@ -48,5 +48,10 @@ rows=$(awk '{s += $2} END {print s}' "$work/src.txt")
 # the restored database works: new rows get fresh keys, the staging sequence continues
 q -d dump_dst -c "INSERT INTO iec62443p2.asset_import (tag) VALUES ('AFTER-RESTORE')"
 q -d dump_dst -c "SELECT iec62443p2.reapply_access()" >/dev/null
+# privileges came back with the objects: the reader still reads names, never contact details
+privileges=$(q -d dump_dst -c "SELECT has_column_privilege('dump_test_reader', 'iec62443p2.person', 'full_name', 'SELECT')
+                                   AND NOT has_column_privilege('dump_test_reader', 'iec62443p2.person', 'email', 'SELECT')
+                                   AND has_table_privilege('dump_test_reader', 'iec62443p2.asset_inventory', 'SELECT')")
+[ "$privileges" = t ] || { echo "dump_restore: the reader's privileges did not survive the restore" >&2; exit 1; }
 echo "dump_restore: $tables tables, $rows rows identical after restore"
 q -c "DROP DATABASE dump_src" -c "DROP DATABASE dump_dst" -c "DROP ROLE dump_test_reader"
