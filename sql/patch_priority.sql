@@ -1,0 +1,64 @@
+--
+-- patch_priority and patch_decision: ten named scenarios (the README explains their order), the
+-- rules for unknown inputs, and bad arguments.
+--
+CREATE EXTENSION iec62443p2;
+SET search_path = iec62443p2, public;
+
+CREATE TEMP TABLE scenario (n int, name text, vuln cvss, epss numeric, kev boolean, criticality int,
+                            safety_related boolean, exposure text, compensated boolean);
+INSERT INTO scenario VALUES
+  (1, 'KEV-listed remote code execution on an internet-reachable safety PLC',
+   'CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H', 0.94, true, 5, true, 'open', false),
+  (2, 'the same flaw on the same PLC behind a jump host and allow-listing',
+   'CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H', 0.94, true, 5, true, 'controlled', true),
+  (3, 'KEV-listed VPN flaw (CVSS 4.0) on the internet-facing remote access gateway',
+   'CVSS:4.0/AV:N/AC:L/AT:N/PR:N/UI:N/VC:H/VI:H/VA:H/SC:H/SI:H/SA:H/E:A', NULL, true, 4, false, 'open', false),
+  (4, 'unauthenticated denial of service on a protection relay, public exploit',
+   'CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:N/I:N/A:H', 0.31, false, 5, true, 'controlled', false),
+  (5, 'end-of-life Windows 7 HMI, KEV-listed SMB flaw (CVSS 2.0), isolated and monitored',
+   'AV:N/AC:L/Au:N/C:C/I:C/A:C', 0.97, true, 3, false, 'controlled', true),
+  (6, 'project-file parsing flaw on an engineering workstation (needs a user to open a file)',
+   'CVSS:3.1/AV:L/AC:L/PR:N/UI:R/S:U/C:H/I:H/A:H', 0.15, false, 4, false, 'controlled', false),
+  (7, 'new CVE not yet scored (no CVSS, no EPSS) on a criticality-4 controller',
+   NULL, NULL, false, 4, false, 'small', false),
+  (8, 'authenticated SQL injection in the historian',
+   'CVSS:3.1/AV:N/AC:L/PR:L/UI:N/S:U/C:H/I:L/A:N', 0.02, false, 3, false, 'controlled', false),
+  (9, 'information disclosure on a low-criticality enterprise web server',
+   'CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:L/I:N/A:N', 0.01, false, 1, false, 'open', false),
+  (10, 'local low-severity flaw on an isolated HMI with compensating controls',
+   'CVSS:3.1/AV:L/AC:H/PR:H/UI:R/S:U/C:L/I:N/A:N', 0.0004, false, 2, false, 'small', true);
+
+SELECT n, patch_priority(vuln, epss, kev, criticality, safety_related, exposure, compensated) AS priority,
+       patch_decision(vuln, epss, kev, criticality, safety_related, exposure, compensated) AS decision, name
+FROM scenario ORDER BY 2 DESC, 1;
+
+-- the priority band is the decision: 25 points a band
+SELECT count(*) AS outside_band
+FROM scenario s,
+     LATERAL (SELECT patch_priority(vuln, epss, kev, criticality, safety_related, exposure, compensated) AS p,
+                     array_position(ARRAY['defer', 'scheduled', 'out-of-cycle', 'immediate'],
+                                    patch_decision(vuln, epss, kev, criticality, safety_related, exposure, compensated)) - 1 AS rank) x
+WHERE x.p < 25 * x.rank OR x.p > 25 * x.rank + 25;
+
+-- unknown is not zero: a missing vector or EPSS ranks above a known low one
+SELECT patch_priority(NULL, NULL, false, 3, false, 'controlled', false) AS unknown_everything,
+       patch_priority('CVSS:3.1/AV:L/AC:H/PR:H/UI:R/S:U/C:L/I:N/A:N', 0.001, false, 3, false, 'controlled', false) AS known_low,
+       patch_priority(NULL, NULL, NULL, NULL, NULL, NULL, NULL) AS all_null;
+-- the asset's requirements, applied first, move the score
+SELECT patch_priority(v, 0.02, false, 3, false, 'controlled', false) AS medium_requirements,
+       patch_priority(cvss_with_requirements(v, 'high', 'high', 'high'), 0.02, false, 3, false, 'controlled', false) AS high_requirements
+FROM (VALUES ('CVSS:3.1/AV:N/AC:L/PR:L/UI:N/S:U/C:L/I:L/A:L'::cvss)) t(v);
+
+-- bad arguments: 22023 naming the value
+SELECT patch_priority('CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H', 1.5, false, 3, false, 'open', false);
+\echo :LAST_ERROR_SQLSTATE
+SELECT patch_priority('CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H', 0.5, false, 0, false, 'open', false);
+\echo :LAST_ERROR_SQLSTATE
+SELECT patch_decision('CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H', 0.5, false, 3, false, 'dmz', false);
+\echo :LAST_ERROR_SQLSTATE
+
+DISCARD TEMP;
+RESET search_path;
+DROP EXTENSION iec62443p2;
+DROP SCHEMA iec62443p2;

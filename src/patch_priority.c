@@ -1,0 +1,122 @@
+/*
+ * patch_priority.c: patch_priority() and patch_decision(), thin glue over
+ * patch_priority_core.c.  Not STRICT: an unknown CVSS vector, EPSS or asset
+ * attribute is scored by the documented rule instead of making the row NULL.
+ */
+#include "postgres.h"
+
+#include "fmgr.h"
+#include "utils/builtins.h"
+#include "utils/fmgrprotos.h"
+#include "utils/numeric.h"
+
+#include "cvss_core.h"
+#include "patch_priority_core.h"
+
+static bool
+metric_is(const cvss_vector *vector, const char *metric, const char *value)
+{
+	const char *actual;
+
+	return cvss_metric_value(vector, metric, strlen(metric), &actual) == CVSS_OK &&
+		strcmp(actual, value) == 0;
+}
+
+/* Reachable over the network, low complexity, no privileges, no user interaction. */
+static bool
+automatable(const cvss_vector *vector)
+{
+	switch (cvss_get_version(vector))
+	{
+		case CVSS_V2_0:
+			return metric_is(vector, "AV", "N") && metric_is(vector, "AC", "L") &&
+				metric_is(vector, "Au", "N");
+		case CVSS_V4_0:
+			if (!metric_is(vector, "AT", "N"))
+				return false;
+			/* FALLTHROUGH */
+		case CVSS_V3_0:
+		case CVSS_V3_1:
+			return metric_is(vector, "AV", "N") && metric_is(vector, "AC", "L") &&
+				metric_is(vector, "PR", "N") && metric_is(vector, "UI", "N");
+	}
+	return false;
+}
+
+static void
+read_input(FunctionCallInfo fcinfo, pp_input *in)
+{
+	memset(in, 0, sizeof(*in));
+	if (!PG_ARGISNULL(0))
+	{
+		const uint8_t *packed = (const uint8_t *) PG_GETARG_POINTER(0);
+		cvss_vector vector;
+
+		if (cvss_unpack(packed, &vector) != CVSS_OK)
+			elog(ERROR, "corrupt cvss value");
+		in->has_cvss = true;
+		in->cvss_score_tenths = cvss_score(&vector);
+		in->automatable = automatable(&vector);
+	}
+	if (!PG_ARGISNULL(1))
+	{
+		double		epss = DatumGetFloat8(DirectFunctionCall1(numeric_float8, PG_GETARG_DATUM(1)));
+
+		if (!(epss >= 0.0 && epss <= 1.0))
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("EPSS probability %s is outside 0..1",
+							DatumGetCString(DirectFunctionCall1(numeric_out, PG_GETARG_DATUM(1))))));
+		in->has_epss = true;
+		in->epss = epss;
+	}
+	in->kev = !PG_ARGISNULL(2) && PG_GETARG_BOOL(2);
+	if (!PG_ARGISNULL(3))
+	{
+		int32		criticality = PG_GETARG_INT32(3);
+
+		if (criticality < 1 || criticality > 5)
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("criticality %d is outside 1..5", criticality)));
+		in->has_criticality = true;
+		in->criticality = criticality;
+	}
+	in->safety_related = !PG_ARGISNULL(4) && PG_GETARG_BOOL(4);
+	if (!PG_ARGISNULL(5))
+	{
+		text	   *word = PG_GETARG_TEXT_PP(5);
+
+		if (!pp_parse_exposure(VARDATA_ANY(word), VARSIZE_ANY_EXHDR(word), &in->exposure))
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("invalid system exposure \"%s\"", text_to_cstring(word)),
+					 errdetail("Allowed: small, controlled, open (SSVC system exposure).")));
+		in->has_exposure = true;
+	}
+	in->compensated = !PG_ARGISNULL(6) && PG_GETARG_BOOL(6);
+}
+
+PG_FUNCTION_INFO_V1(patch_priority);
+Datum
+patch_priority(PG_FUNCTION_ARGS)
+{
+	pp_input	in;
+	pp_result	result;
+
+	read_input(fcinfo, &in);
+	pp_evaluate(&in, &result);
+	PG_RETURN_NUMERIC(int64_div_fast_to_numeric(result.priority_tenths, 1));
+}
+
+PG_FUNCTION_INFO_V1(patch_decision);
+Datum
+patch_decision(PG_FUNCTION_ARGS)
+{
+	pp_input	in;
+	pp_result	result;
+
+	read_input(fcinfo, &in);
+	pp_evaluate(&in, &result);
+	PG_RETURN_TEXT_P(cstring_to_text(pp_decision_word(result.decision)));
+}
