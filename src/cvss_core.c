@@ -826,10 +826,44 @@ parse_vector(const char *text, size_t length, cvss_vector *out, cvss_error *err)
 	while (has_parts)
 	{
 		size_t		part = pos;
+		const metric_def *expected = hint < vd->metric_count ? &vd->metrics[hint] : NULL;
 		size_t		colon;
 		char		name[NAME_SIZE] = {0};
 		char		value[VALUE_SIZE] = {0};
 		int			metric = -1;
+
+		/*
+		 * Fast path for input in canonical order: the metric expected next,
+		 * with a one-letter value.  Anything else takes the general path.
+		 */
+		if (expected != NULL && !(seen & (UINT32_C(1) << hint)))
+		{
+			size_t		name_length = expected->name[1] == '\0' ? 1 : expected->name[2] == '\0' ? 2 : 3;
+			size_t		value_at = pos + name_length + 1;
+
+			if (value_at < end && text[pos + name_length] == ':' &&
+				text[pos] == expected->name[0] &&
+				(name_length < 2 || text[pos + 1] == expected->name[1]) &&
+				(name_length < 3 || text[pos + 2] == expected->name[2]) &&
+				(value_at + 1 == end || text[value_at + 1] == '/'))
+			{
+				unsigned	k;
+
+				for (k = 0; k < expected->value_count; k++)
+					if (expected->values[k][0] == text[value_at] && expected->values[k][1] == '\0')
+						break;
+				if (k < expected->value_count)
+				{
+					out->value[hint] = (uint8_t) (k + 1);
+					seen |= UINT32_C(1) << hint;
+					hint++;
+					pos = value_at + 1;
+					has_parts = pos < end;
+					pos++;
+					continue;
+				}
+			}
+		}
 
 		/* scan the name and the value, padding them as pad_token would */
 		while (pos < end && text[pos] != '/' && text[pos] != ':')
