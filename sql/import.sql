@@ -39,6 +39,10 @@ DELETE FROM asset_import;
 DROP OWNED BY regress_iec_importer;
 DROP ROLE regress_iec_importer;
 
+-- a negative number of header lines
+SELECT * FROM import_assets('00000000-0000-4000-8000-000000000001', header_lines => -1);
+\echo :LAST_ERROR_SQLSTATE
+
 -- an organisation that does not exist
 SELECT * FROM import_assets('00000000-0000-4000-8000-00000000dead');
 \echo :LAST_ERROR_SQLSTATE

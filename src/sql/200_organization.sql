@@ -116,6 +116,8 @@ CREATE TABLE @extschema@.zone (
   name            text NOT NULL CONSTRAINT zone_name_not_blank CHECK (pg_catalog.btrim(name) <> ''),
   exposure        text NOT NULL REFERENCES @extschema@.zone_exposure (code),
   description     text,
+  sl_target       @extschema@.sl_vector,
+  sl_achieved     @extschema@.sl_vector,
   created_at      timestamptz NOT NULL DEFAULT pg_catalog.now(),
   PRIMARY KEY (organization_id, id),
   UNIQUE (organization_id, name),
@@ -131,6 +133,12 @@ COMMENT ON COLUMN @extschema@.zone.site_id IS 'Site the zone belongs to; NULL fo
 COMMENT ON COLUMN @extschema@.zone.name IS 'Zone name, unique within the organisation.';
 COMMENT ON COLUMN @extschema@.zone.exposure IS 'Exposure class (zone_exposure.code): safety, control, supervisory, dmz, enterprise, internet_facing.';
 COMMENT ON COLUMN @extschema@.zone.description IS 'What the zone contains and why it is drawn where it is.';
+COMMENT ON COLUMN @extschema@.zone.sl_target IS
+  'SL-T, the target security level per foundational requirement FR1..FR7 of IEC 62443-3-3 (IAC, UC, SI, DC, RDF, TRE, RA); '
+  'NULL until set.';
+COMMENT ON COLUMN @extschema@.zone.sl_achieved IS
+  'SL-A, the achieved security level per foundational requirement FR1..FR7 of IEC 62443-3-3; NULL until assessed.  '
+  'The zone meets its target when sl_meets(sl_achieved, sl_target).';
 COMMENT ON COLUMN @extschema@.zone.created_at IS 'When the row was created.';
 
 CREATE TABLE @extschema@.conduit (
@@ -141,6 +149,8 @@ CREATE TABLE @extschema@.conduit (
   to_zone_id      uuid NOT NULL,
   protocols       text[] NOT NULL DEFAULT '{}',
   description     text,
+  sl_target       @extschema@.sl_vector,
+  sl_achieved     @extschema@.sl_vector,
   created_at      timestamptz NOT NULL DEFAULT pg_catalog.now(),
   PRIMARY KEY (organization_id, id),
   UNIQUE (organization_id, name),
@@ -158,6 +168,12 @@ COMMENT ON COLUMN @extschema@.conduit.from_zone_id IS 'Zone at one end (the init
 COMMENT ON COLUMN @extschema@.conduit.to_zone_id IS 'Zone at the other end.';
 COMMENT ON COLUMN @extschema@.conduit.protocols IS 'Protocols allowed through the conduit, e.g. {OPC UA,Modbus/TCP}.';
 COMMENT ON COLUMN @extschema@.conduit.description IS 'How the conduit is built and protected.';
+COMMENT ON COLUMN @extschema@.conduit.sl_target IS
+  'SL-T, the target security level per foundational requirement FR1..FR7 of IEC 62443-3-3 (IAC, UC, SI, DC, RDF, TRE, RA); '
+  'NULL until set.';
+COMMENT ON COLUMN @extschema@.conduit.sl_achieved IS
+  'SL-A, the achieved security level per foundational requirement FR1..FR7 of IEC 62443-3-3; NULL until assessed.  '
+  'The conduit meets its target when sl_meets(sl_achieved, sl_target).';
 COMMENT ON COLUMN @extschema@.conduit.created_at IS 'When the row was created.';
 
 CREATE TABLE @extschema@.person (

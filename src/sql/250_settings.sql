@@ -5,7 +5,9 @@
 CREATE TABLE @extschema@.organization_settings (
   organization_id  uuid PRIMARY KEY REFERENCES @extschema@.organization (id),
   settings_profile text NOT NULL REFERENCES @extschema@.settings_profile (code),
-  initialized_at   timestamptz NOT NULL DEFAULT pg_catalog.now()
+  initialized_at   timestamptz NOT NULL DEFAULT pg_catalog.now(),
+  -- foreign key (organization_id, risk_matrix_id) to organization_risk_matrix: 330_risk_matrix_tables.sql
+  risk_matrix_id   uuid
 );
 CREATE INDEX organization_settings_profile_idx ON @extschema@.organization_settings (settings_profile);
 COMMENT ON TABLE @extschema@.organization_settings IS
@@ -13,6 +15,8 @@ COMMENT ON TABLE @extschema@.organization_settings IS
 COMMENT ON COLUMN @extschema@.organization_settings.organization_id IS 'The organisation.';
 COMMENT ON COLUMN @extschema@.organization_settings.settings_profile IS 'Shipped profile the settings were initialised from.';
 COMMENT ON COLUMN @extschema@.organization_settings.initialized_at IS 'When the settings were copied.';
+COMMENT ON COLUMN @extschema@.organization_settings.risk_matrix_id IS
+  'The organisation''s risk matrix in use (organization_risk_matrix.id), initially its copy of the shipped default.';
 
 CREATE TABLE @extschema@.zone_exposure_setting (
   organization_id      uuid NOT NULL REFERENCES @extschema@.organization (id),
@@ -47,6 +51,24 @@ BEGIN
   SELECT initialize_organization_settings.organization_id, e.code, e.ssvc_system_exposure
   FROM @extschema@.zone_exposure e
   ON CONFLICT DO NOTHING;
+
+  -- the risk matrix: a copy of the shipped default, unless one is already in use
+  INSERT INTO @extschema@.organization_risk_matrix
+    (organization_id, name, matrix, likelihood_labels, consequence_labels, copied_from, description)
+  SELECT initialize_organization_settings.organization_id, d.name, d.matrix, d.likelihood_labels,
+         d.consequence_labels, d.code, d.description
+  FROM @extschema@.risk_matrix_default d
+  WHERE d.code = 'default'
+    AND NOT EXISTS (SELECT 1 FROM @extschema@.organization_settings s
+                    WHERE s.organization_id = initialize_organization_settings.organization_id
+                      AND s.risk_matrix_id IS NOT NULL)
+  ON CONFLICT DO NOTHING;
+  UPDATE @extschema@.organization_settings s SET risk_matrix_id = m.id
+  FROM @extschema@.organization_risk_matrix m
+  JOIN @extschema@.risk_matrix_default d ON d.code = 'default' AND d.name = m.name
+  WHERE s.organization_id = initialize_organization_settings.organization_id
+    AND m.organization_id = s.organization_id
+    AND s.risk_matrix_id IS NULL;
 END
 $$;
 COMMENT ON FUNCTION @extschema@.initialize_organization_settings(uuid, text) IS

@@ -92,6 +92,10 @@ DECLARE
   bad     bigint;
   loaded  bigint := 0;
 BEGIN
+  IF header_lines IS NULL OR header_lines < 0 THEN
+    RAISE EXCEPTION 'header_lines must be 0 or more, not %', coalesce(header_lines::text, 'NULL')
+      USING ERRCODE = 'invalid_parameter_value';
+  END IF;
   IF organization_id IS NULL OR NOT EXISTS (SELECT 1 FROM @extschema@.organization o WHERE o.id = import_assets.organization_id) THEN
     RAISE EXCEPTION 'organization % does not exist', coalesce(organization_id::text, 'NULL')
       USING ERRCODE = 'foreign_key_violation';
