@@ -16,6 +16,8 @@ static const char *const scheme_names[VERS_SCHEME_COUNT] = {
 	"all", "none", "intdot", "semver"
 };
 
+const char *const vers_supported_schemes = "all, none, intdot, semver";
+
 /* indexed by vers_comparator; "=" is implied by a bare version */
 static const char *const comparator_text[] = {
 	"", "!=", "<", "<=", ">", ">="
@@ -176,9 +178,11 @@ compare_digits(const char *a, size_t a_len, const char *b, size_t b_len)
 	}
 	if (a_len != b_len)
 		return a_len < b_len ? -1 : 1;
-	if (a_len == 0)
-		return 0;
-	return sign_of(memcmp(a, b, a_len));
+	/* version segments are short: a loop beats a call to memcmp */
+	for (; a_len > 0; a++, b++, a_len--)
+		if (*a != *b)
+			return *a < *b ? -1 : 1;
+	return 0;
 }
 
 /* digit+ ('.' digit+)* */
@@ -326,6 +330,17 @@ all_digits(const char *s, size_t len)
 	return true;
 }
 
+static bool
+all_zeros(const char *s, size_t len)
+{
+	size_t		i;
+
+	for (i = 0; i < len; i++)
+		if (s[i] != '0')
+			return false;
+	return true;
+}
+
 /* SemVer rule 11.4: numeric < alphanumeric; numbers by value; else ASCII. */
 static int
 compare_prerelease_identifier(const char *a, size_t a_len,
@@ -437,6 +452,32 @@ vers_version_compare(vers_scheme scheme, const char *a, size_t a_len,
 			return true;
 	}
 	return false;
+}
+
+/*
+ * Order of two versions already known to be valid under scheme (both
+ * parsed from a range, or one checked by the caller): no revalidation.
+ */
+static int
+compare_valid(vers_scheme scheme, const char *a, size_t a_len,
+			  const char *b, size_t b_len)
+{
+	semver_parts pa;
+	semver_parts pb;
+
+	switch (scheme)
+	{
+		case VERS_SCHEME_INTDOT:
+			return intdot_compare(a, a_len, b, b_len);
+		case VERS_SCHEME_SEMVER:
+			if (semver_scan(a, a_len, &pa) && semver_scan(b, b_len, &pb))
+				return semver_compare(a, &pa, b, &pb);
+			break;
+		case VERS_SCHEME_ALL:
+		case VERS_SCHEME_NONE:
+			break;
+	}
+	return 0;
 }
 
 vers_status
@@ -688,13 +729,9 @@ static int
 version_order(const vers_range *r, const vers_constraint *x,
 			  const vers_constraint *y)
 {
-	int			cmp = 0;
-
-	vers_version_compare(r->scheme,
+	return compare_valid(r->scheme,
 						 r->versions + x->version_offset, x->version_length,
-						 r->versions + y->version_offset, y->version_length,
-						 &cmp);
-	return cmp;
+						 r->versions + y->version_offset, y->version_length);
 }
 
 /*
@@ -922,18 +959,33 @@ vers_normalize(const char *text, size_t len, char *buf, size_t size,
  * ---------------------------------------------------------------------
  */
 
+size_t
+vers_tested_version_start(vers_scheme scheme, const char *version, size_t len)
+{
+	if (scheme == VERS_SCHEME_INTDOT && len >= 2 &&
+		(version[0] == 'V' || version[0] == 'v') && is_digit(version[1]))
+		return 1;
+	return 0;
+}
+
 vers_containment
 vers_range_contains(const vers_range *range, const char *version, size_t len)
 {
 	bool		have_bound = false;
+	bool		only_unequal = true;
 	vers_comparator prev_bound = VERS_CMP_EQ;
 	int			prev_order = 0;
+	size_t		skip;
 	int			i;
 
-	if (!vers_version_valid(range->scheme, version, len))
-		return VERS_INCOMPARABLE;
+	/* the spec tests the star before choosing a comparison procedure */
 	if (range->star)
 		return range->scheme == VERS_SCHEME_NONE ? VERS_OUTSIDE : VERS_INSIDE;
+	skip = vers_tested_version_start(range->scheme, version, len);
+	version += skip;
+	len -= skip;
+	if (!vers_version_valid(range->scheme, version, len))
+		return VERS_INCOMPARABLE;
 
 	/*
 	 * One pass over the sorted list does the spec's three steps: versions
@@ -944,11 +996,9 @@ vers_range_contains(const vers_range *range, const char *version, size_t len)
 	for (i = 0; i < range->constraint_count; i++)
 	{
 		const vers_constraint *c = &range->constraint[i];
-		int			order = 0;
-
-		vers_version_compare(range->scheme, version, len,
-							 range->versions + c->version_offset,
-							 c->version_length, &order);
+		int			order = compare_valid(range->scheme, version, len,
+										  range->versions + c->version_offset,
+										  c->version_length);
 		if (order == 0)
 		{
 			if (c->comparator == VERS_CMP_EQ || c->comparator == VERS_CMP_LE ||
@@ -957,11 +1007,14 @@ vers_range_contains(const vers_range *range, const char *version, size_t len)
 			if (c->comparator == VERS_CMP_NE)
 				return VERS_OUTSIDE;
 		}
-		if (c->comparator == VERS_CMP_EQ || c->comparator == VERS_CMP_NE)
+		if (c->comparator == VERS_CMP_NE)
+			continue;
+		only_unequal = false;
+		if (c->comparator == VERS_CMP_EQ)
 			continue;
 		if (!have_bound)
 		{
-			/* below a leading upper bound */
+			/* below a leading upper bound (a lone bound is leading too) */
 			if (is_upper_bound(c->comparator) && order < 0)
 				return VERS_INSIDE;
 		}
@@ -972,10 +1025,168 @@ vers_range_contains(const vers_range *range, const char *version, size_t len)
 		prev_bound = c->comparator;
 		prev_order = order;
 	}
-	/* above a trailing lower bound */
+	/* above a trailing lower bound (a lone bound is trailing too) */
 	if (have_bound && is_lower_bound(prev_bound) && prev_order > 0)
 		return VERS_INSIDE;
+	/* nothing but exclusions: every version not excluded */
+	if (only_unequal)
+		return VERS_INSIDE;
 	return VERS_OUTSIDE;
+}
+
+/* ---------------------------------------------------------------------
+ * Equality and keys
+ * ---------------------------------------------------------------------
+ */
+
+bool
+vers_range_equal(const vers_range *a, const vers_range *b)
+{
+	int			i;
+
+	if (a->scheme != b->scheme || a->star != b->star ||
+		a->constraint_count != b->constraint_count)
+		return false;
+	for (i = 0; i < a->constraint_count; i++)
+	{
+		const vers_constraint *ca = &a->constraint[i];
+		const vers_constraint *cb = &b->constraint[i];
+		int			cmp = 1;
+
+		if (ca->comparator != cb->comparator)
+			return false;
+		if (ca->version_length == cb->version_length &&
+			memcmp(a->versions + ca->version_offset,
+				   b->versions + cb->version_offset, ca->version_length) == 0)
+			continue;
+		cmp = compare_valid(a->scheme,
+							a->versions + ca->version_offset, ca->version_length,
+							b->versions + cb->version_offset, cb->version_length);
+		if (cmp != 0)
+			return false;
+	}
+	return true;
+}
+
+/* Where a comparator sorts among constraints on the same version. */
+static int
+comparator_rank(vers_comparator c)
+{
+	switch (c)
+	{
+		case VERS_CMP_LT:
+			return 0;
+		case VERS_CMP_LE:
+			return 1;
+		case VERS_CMP_EQ:
+			return 2;
+		case VERS_CMP_NE:
+			return 3;
+		case VERS_CMP_GE:
+			return 4;
+		case VERS_CMP_GT:
+			return 5;
+	}
+	return 6;
+}
+
+int
+vers_range_compare(const vers_range *a, const vers_range *b)
+{
+	int			cmp;
+	int			i;
+
+	if (a->scheme != b->scheme)
+		return sign_of(strcmp(scheme_names[a->scheme], scheme_names[b->scheme]));
+	if (a->star != b->star)
+		return a->star ? -1 : 1;
+	for (i = 0; i < a->constraint_count && i < b->constraint_count; i++)
+	{
+		const vers_constraint *ca = &a->constraint[i];
+		const vers_constraint *cb = &b->constraint[i];
+
+		cmp = compare_valid(a->scheme,
+							a->versions + ca->version_offset, ca->version_length,
+							b->versions + cb->version_offset, cb->version_length);
+		if (cmp != 0)
+			return sign_of(cmp);
+		if (ca->comparator != cb->comparator)
+			return comparator_rank(ca->comparator) < comparator_rank(cb->comparator) ?
+				-1 : 1;
+	}
+	if (a->constraint_count != b->constraint_count)
+		return a->constraint_count < b->constraint_count ? -1 : 1;
+	return 0;
+}
+
+/* An intdot version without leading zeros and trailing zero segments. */
+static void
+sink_intdot_key(text_sink *sink, const char *v, size_t len)
+{
+	size_t		end = len;
+	size_t		at = 0;
+	bool		first = true;
+
+	/* drop trailing segments that are all zeros, keeping the first one */
+	for (;;)
+	{
+		size_t		dot = end;
+
+		while (dot > 0 && v[dot - 1] != '.')
+			dot--;
+		if (dot == 0)
+			break;
+		if (!all_zeros(v + dot, end - dot))
+			break;
+		end = dot - 1;
+	}
+	while (at < end)
+	{
+		size_t		segment_end = at;
+
+		while (segment_end < end && v[segment_end] != '.')
+			segment_end++;
+		if (!first)
+			sink_putc(sink, '.');
+		first = false;
+		while (at + 1 < segment_end && v[at] == '0')
+			at++;
+		sink_putn(sink, v + at, segment_end - at);
+		at = segment_end + 1;
+	}
+}
+
+size_t
+vers_format_key(const vers_range *range, char *buf, size_t size)
+{
+	text_sink	sink = {buf, size, 0};
+	int			i;
+
+	sink_puts(&sink, "vers:");
+	sink_puts(&sink, scheme_names[range->scheme]);
+	sink_putc(&sink, '/');
+	if (range->star)
+		sink_putc(&sink, '*');
+	for (i = 0; i < range->constraint_count; i++)
+	{
+		const vers_constraint *c = &range->constraint[i];
+		const char *v = range->versions + c->version_offset;
+		size_t		n = c->version_length;
+
+		if (i > 0)
+			sink_putc(&sink, '|');
+		sink_puts(&sink, comparator_text[c->comparator]);
+		if (range->scheme == VERS_SCHEME_INTDOT)
+			sink_intdot_key(&sink, v, n);
+		else
+		{
+			const char *plus = memchr(v, '+', n);
+
+			/* semver: build metadata has no part in precedence */
+			sink_putn(&sink, v, plus ? (size_t) (plus - v) : n);
+		}
+	}
+	return sink_finish(&sink);
 }
 
 vers_status
@@ -1033,8 +1244,8 @@ vers_error_detail(const vers_error *err, const char *text, size_t len,
 		case VERS_ERR_UNSUPPORTED_SCHEME:
 			sink_puts(&sink, "versioning scheme ");
 			sink_quote(&sink, text, len, err->offset, err->length);
-			sink_puts(&sink, " is not supported; supported: all, none, "
-					  "intdot, semver");
+			sink_puts(&sink, " is not supported; supported: ");
+			sink_puts(&sink, vers_supported_schemes);
 			break;
 		case VERS_ERR_NO_CONSTRAINTS:
 			sink_puts(&sink, "no version constraint after the versioning scheme");

@@ -15,6 +15,11 @@
  *	intdot	versions are dot-separated non-negative integers ("1", "2.0.10");
  *			segments compare numerically as digit strings (any length, leading
  *			zeros ignored) and a missing segment counts as 0, so 1.2 = 1.2.0.
+ *			Anything else ("2.9.4-beta", "1.2rc1") is no intdot version: the
+ *			vers-spec type text says intdot versions "consist of ASCII digits
+ *			only"; its draft tests would read up to the first other character
+ *			(2.9.4-beta = 2.9.4), which would call a pre-release of a fixed
+ *			version fixed, so such a tested version is incomparable instead.
  *	semver	SemVer 2.0.0 versions and precedence: prerelease sorts before its
  *			release, identifiers compare numerically or in ASCII order,
  *			build metadata is ignored.
@@ -41,17 +46,34 @@
  * no spaces, "=" omitted, versions as decoded (intdot and semver versions
  * never need percent-encoding).  It is never longer than the input, so a
  * buffer of input length + 1 always holds it.  Version spellings are kept
- * as written: vers:intdot/<1.0 and vers:intdot/<1.00 are equal ranges with
- * different canonical texts.
+ * as written, as numeric keeps its scale: vers:intdot/<1.0 and
+ * vers:intdot/<1.00 print differently but are equal ranges
+ * (vers_range_equal), and share one key (vers_format_key) for hashing.
  *
- * Containment follows the spec's algorithm: "*" contains all; a version
- * equal to an =, <= or >= constraint is in; equal to a != constraint is out;
- * otherwise it is in when below a leading < / <= bound, above a trailing
- * > / >= bound, or strictly between a > / >= bound and the next < / <=
- * bound.  Consequently a range made only of != (and =) constraints contains
- * no version other than its = versions.  A tested version that is not valid
- * under the range's scheme is VERS_INCOMPARABLE (even against "*"), except
- * under all and none, which take any string.
+ * Containment follows the spec's algorithm ("Checking if a version is
+ * contained within a range"): "*" contains every string, unchecked, as the
+ * spec tests the star before choosing a comparison procedure; a version
+ * equal to an =, <= or >= constraint is in; equal to a != constraint is
+ * out; otherwise it is in when below a leading < / <= bound, above a
+ * trailing > / >= bound, or strictly between a > / >= bound and the next
+ * < / <= bound.  Two readings where the literal text is silent or self-
+ * defeating (read literally, both ranges below would contain only their
+ * own >= / <= version, or nothing):
+ *  - a single bound ("vers:intdot/<9.90") is a first and last bound at
+ *    once, although a list of one has no "pairwise" iteration (the
+ *    reference implementation, univers, tests a lone bound by itself);
+ *  - a range made only of != constraints contains every version except
+ *    those ("!=" excludes a version from the range; with nothing else to
+ *    exclude it from, the range is all versions, as gem's '!= 2.2.1' and
+ *    univers for one != have it; univers answers false for two or more,
+ *    an inconsistency we do not copy).  Beside = constraints alone, a !=
+ *    changes nothing: the = versions are the range.
+ * A tested version that is not valid under the range's scheme is
+ * VERS_INCOMPARABLE, except under "*" and the schemes all and none.  One
+ * leniency for tested versions only: under intdot, a single leading 'V' or
+ * 'v' directly before a digit is skipped, so the ICS firmware spelling
+ * "V2.9.4" compares as 2.9.4 (vers_tested_version_start).  Versions inside
+ * a range are never lenient: "vers:intdot/<V2.9.4" is invalid.
  */
 #ifndef VERS_CORE_H
 #define VERS_CORE_H
@@ -168,7 +190,10 @@ extern vers_status vers_normalize(const char *text, size_t len,
 								  char *buf, size_t size,
 								  size_t *canonical_len, vers_error *err);
 
-/* Is version (taken literally: no decoding, no trimming) in range? */
+/*
+ * Is version in range?  Taken literally (no decoding, no trimming), except
+ * for the intdot 'V' prefix of vers_tested_version_start.
+ */
 extern vers_containment vers_range_contains(const vers_range *range,
 											const char *version, size_t len);
 
@@ -186,6 +211,16 @@ extern vers_status vers_scheme_lookup(const char *name, size_t len,
 /* Lowercase canonical name, NULL for an unknown value. */
 extern const char *vers_scheme_name(vers_scheme scheme);
 
+/* The supported schemes for messages: "all, none, intdot, semver". */
+extern const char *const vers_supported_schemes;
+
+/*
+ * Where the comparable part of a tested version starts: 1 under intdot when
+ * it is 'V' or 'v' followed by a digit ("V2.9.4"), else 0.
+ */
+extern size_t vers_tested_version_start(vers_scheme scheme,
+										const char *version, size_t len);
+
 /* Is version a valid version of the scheme (all and none: any string)? */
 extern bool vers_version_valid(vers_scheme scheme,
 							   const char *version, size_t len);
@@ -198,6 +233,31 @@ extern bool vers_version_valid(vers_scheme scheme,
 extern bool vers_version_compare(vers_scheme scheme,
 								 const char *a, size_t a_len,
 								 const char *b, size_t b_len, int *result);
+
+/*
+ * Same scheme, same star, and constraint by constraint the same comparator
+ * with versions equal under the scheme (so vers:intdot/<1.0 equals
+ * vers:intdot/<1.00, and vers:semver/1.0.0+a equals vers:semver/1.0.0+b).
+ */
+extern bool vers_range_equal(const vers_range *a, const vers_range *b);
+
+/*
+ * A total order consistent with vers_range_equal, for sorting and btree
+ * indexes (as PostgreSQL orders its range types by their lower bounds): by
+ * scheme name, then "*" first, then constraint by constraint by version
+ * under the scheme and then comparator (< <= = != >= >), then the shorter
+ * list first.  Returns <0, 0 or >0.  It says nothing about containment.
+ */
+extern int	vers_range_compare(const vers_range *a, const vers_range *b);
+
+/*
+ * A text two ranges share exactly when vers_range_equal holds: the
+ * canonical text with each version in its normal form (intdot: leading
+ * zeros and trailing zero segments dropped, "1.00.0" -> "1"; semver: build
+ * metadata dropped).  Never longer than the canonical text; snprintf
+ * convention.
+ */
+extern size_t vers_format_key(const vers_range *range, char *buf, size_t size);
 
 /* Explanation of err for errdetail, quoting the text; snprintf convention. */
 extern size_t vers_error_detail(const vers_error *err,

@@ -663,8 +663,12 @@ test_vers_contains(void)
 	VERS_IN("vers:all/*", "");
 	VERS_OUT("vers:none/*", "1.0");
 	VERS_IN("vers:intdot/*", "1.0");
-	VERS_NULL("vers:intdot/*", "1.0-beta");
 	VERS_IN("vers:semver/*", "0.0.1-x");
+	/* the spec tests "*" before comparing: any string is in, or out */
+	VERS_IN("vers:intdot/*", "1.0-beta");
+	VERS_IN("vers:semver/*", "v1.2.3");
+	VERS_IN("vers:intdot/*", "");
+	VERS_OUT("vers:none/*", "not a version");
 
 	/* CSAF examples */
 	VERS_IN("vers:intdot/<9.90", "9.89");
@@ -677,6 +681,22 @@ test_vers_contains(void)
 	VERS_OUT("vers:intdot/>=2.0|<2.9.4", "2.9.4.0");
 	VERS_NULL("vers:intdot/>=2.0|<2.9.4", "V2.9.4-beta junk");
 	VERS_NULL("vers:intdot/>=2.0|<2.9.4", "2.9.4 ");
+	/* intdot tested versions: one leading V or v before a digit is skipped */
+	VERS_IN("vers:intdot/>=2.0|<2.9.4", "V2.9.3");
+	VERS_OUT("vers:intdot/>=2.0|<2.9.4", "V2.9.4");
+	VERS_IN("vers:intdot/>=2.0|<2.9.4", "v2.0");
+	VERS_IN("vers:intdot/2.9.4", "V02.9.4.0");
+	VERS_NULL("vers:intdot/>=2.0|<2.9.4", "VV2.9.3");
+	VERS_NULL("vers:intdot/>=2.0|<2.9.4", "V");
+	VERS_NULL("vers:intdot/>=2.0|<2.9.4", "V.2");
+	VERS_NULL("vers:intdot/>=2.0|<2.9.4", " V2.9.3");
+	VERS_NULL("vers:intdot/>=2.0|<2.9.4", "V2.9 SP1");
+	VERS_NULL("vers:intdot/>=2.0|<2.9.4", "2.9.3V");
+	/* ... under intdot only: SemVer says "v1.2.3" is no semantic version */
+	VERS_NULL("vers:semver/>=1.0.0", "v1.2.3");
+	VERS_NULL("vers:semver/>=1.0.0", "V1.2.3");
+	VERS_NULL("vers:semver/>=1.0.0", "1.2.3.4");
+	VERS_NULL("vers:semver/>=1.0.0", "1.2");
 	VERS_IN("vers:semver/>=1.2.3|<2.0.0|!=1.5.0", "1.2.3");
 	VERS_OUT("vers:semver/>=1.2.3|<2.0.0|!=1.5.0", "1.2.3-alpha");
 	VERS_OUT("vers:semver/>=1.2.3|<2.0.0|!=1.5.0", "1.5.0");
@@ -726,9 +746,146 @@ test_vers_contains(void)
 	VERS_OUT("vers:intdot/<1|!=1.5|>2|!=3|<4", "1.5");
 	VERS_OUT("vers:intdot/<1|!=1.5|>2|!=3|<4", "2");
 	VERS_IN("vers:intdot/<1|!=1.5|>2|!=3|<4", "0.1");
-	/* the spec's algorithm: != alone excludes, it does not include */
+	/* only != constraints: every version but those (univers, and gem's '!= 2.2.1') */
 	VERS_OUT("vers:intdot/!=1.0", "1.0");
-	VERS_OUT("vers:intdot/!=1.0", "2.0");
+	VERS_OUT("vers:intdot/!=1.0", "1.00.0");
+	VERS_IN("vers:intdot/!=1.0", "2.0");
+	VERS_IN("vers:intdot/!=1.0", "0.9");
+	VERS_NULL("vers:intdot/!=1.0", "1.0a");
+	VERS_OUT("vers:intdot/!=1|!=2", "2");
+	VERS_IN("vers:intdot/!=1|!=2", "1.5");
+	VERS_IN("vers:intdot/!=1|!=2", "3");
+	VERS_OUT("vers:semver/!=1.0.0", "1.0.0+build.5");
+	VERS_IN("vers:semver/!=1.0.0", "1.0.0-rc.1");
+	/* beside = constraints alone, != adds nothing: the = versions are the range */
+	VERS_IN("vers:intdot/1|!=2", "1");
+	VERS_OUT("vers:intdot/1|!=2", "2");
+	VERS_OUT("vers:intdot/1|!=2", "3");
+	/* a lone bound is both the first and the last bound */
+	VERS_IN("vers:intdot/>=1.0", "1.0");
+	VERS_IN("vers:intdot/>=1.0", "7");
+	VERS_OUT("vers:intdot/>=1.0", "0.9");
+	VERS_IN("vers:intdot/<1.0|!=0.5", "0.4");
+	VERS_OUT("vers:intdot/<1.0|!=0.5", "0.5");
+	VERS_OUT("vers:intdot/<1.0|!=0.5", "1.0");
+	VERS_IN("vers:intdot/!=0.5|>1.0", "2");
+	VERS_OUT("vers:intdot/!=0.5|>1.0", "0.4");
+	VERS_IN("vers:semver/>=2.0.0", "2.0.1-rc.1");
+	VERS_OUT("vers:semver/>=2.0.0", "2.0.0-rc.1");
+}
+
+static void
+vers_expect_equal(const char *x, const char *y, bool want, int line)
+{
+	vers_range *a = malloc(sizeof(vers_range));
+	vers_range *b = malloc(sizeof(vers_range));
+	char		key_a[256];
+	char		key_b[256];
+
+	if (a == NULL || b == NULL ||
+		vers_parse(x, strlen(x), a, NULL) != VERS_OK ||
+		vers_parse(y, strlen(y), b, NULL) != VERS_OK)
+	{
+		check(false, x, __FILE__, line);
+		free(a);
+		free(b);
+		return;
+	}
+	check(vers_range_equal(a, b) == want && vers_range_equal(b, a) == want,
+		  x, __FILE__, line);
+	vers_format_key(a, key_a, sizeof(key_a));
+	vers_format_key(b, key_b, sizeof(key_b));
+	check((strcmp(key_a, key_b) == 0) == want, "vers key", __FILE__, line);
+	check((vers_range_compare(a, b) == 0) == want &&
+		  vers_range_compare(a, b) == -vers_range_compare(b, a),
+		  "vers compare", __FILE__, line);
+	free(a);
+	free(b);
+}
+
+static void
+vers_expect_key(const char *text, const char *key, int line)
+{
+	vers_range *r = malloc(sizeof(vers_range));
+	char		buf[256];
+	char		canonical[256];
+
+	if (r == NULL || vers_parse(text, strlen(text), r, NULL) != VERS_OK)
+	{
+		check(false, text, __FILE__, line);
+		free(r);
+		return;
+	}
+	check(vers_format_key(r, buf, sizeof(buf)) == strlen(key), text,
+		  __FILE__, line);
+	check_str(buf, key, __FILE__, line);
+	check(strlen(buf) <= vers_format(r, canonical, sizeof(canonical)),
+		  "key no longer than canonical", __FILE__, line);
+	free(r);
+}
+
+#define VERS_EQUAL(a, b) vers_expect_equal((a), (b), true, __LINE__)
+#define VERS_UNEQUAL(a, b) vers_expect_equal((a), (b), false, __LINE__)
+#define VERS_KEY(text, key) vers_expect_key((text), (key), __LINE__)
+
+static void
+test_vers_equality(void)
+{
+	VERS_EQUAL("vers:intdot/<1.0", "vers:intdot/<1.00");
+	VERS_EQUAL("vers:intdot/<1.0", "vers:intdot/<1");
+	VERS_EQUAL("vers:intdot/>=01.002|<2.0.0", "VERS:IntDot/ <2 | >= 1.2.0 ");
+	VERS_EQUAL("vers:semver/1.0.0+a", "vers:semver/1.0.0+b");
+	VERS_EQUAL("vers:semver/1.0.0+a", "vers:semver/1.0.0");
+	VERS_EQUAL("vers:all/*", "vers:all/*");
+	VERS_UNEQUAL("vers:intdot/<1.0", "vers:intdot/<=1.0");
+	VERS_UNEQUAL("vers:intdot/<1.0", "vers:intdot/<1.0.1");
+	VERS_UNEQUAL("vers:intdot/<1.0", "vers:intdot/<1.0|>2");
+	VERS_UNEQUAL("vers:intdot/*", "vers:semver/*");
+	VERS_UNEQUAL("vers:all/*", "vers:none/*");
+	VERS_UNEQUAL("vers:intdot/*", "vers:intdot/>=0");
+	VERS_UNEQUAL("vers:semver/1.0.0-a", "vers:semver/1.0.0");
+	/* the same versions, but not the same constraints */
+	VERS_UNEQUAL("vers:intdot/1|!=2", "vers:intdot/1");
+
+	VERS_KEY("vers:intdot/>=01.002.000|<2.0|!=0|3.0.10|4.00.0.1",
+			 "vers:intdot/!=0|>=1.2|<2|3.0.10|4.0.0.1");
+	VERS_KEY("vers:intdot/000.000", "vers:intdot/0");
+	VERS_KEY("vers:semver/>=1.0.0-rc.1+build.7|<2.0.0+x",
+			 "vers:semver/>=1.0.0-rc.1|<2.0.0");
+	VERS_KEY("vers:none/*", "vers:none/*");
+
+	/* the order: scheme name, star first, then versions, comparators, length */
+	{
+		static const char *const ordered[] = {
+			"vers:all/*", "vers:intdot/*", "vers:intdot/<0.5",
+			"vers:intdot/<1.0|>2", "vers:intdot/<=1.0", "vers:intdot/1",
+			"vers:intdot/1.0|2", "vers:intdot/!=1.0", "vers:intdot/>=1.0",
+			"vers:intdot/>1.0", "vers:intdot/10", "vers:none/*",
+			"vers:semver/1.0.0-rc.1", "vers:semver/1.0.0"
+		};
+		size_t		i;
+		vers_range *a = malloc(sizeof(vers_range));
+		vers_range *b = malloc(sizeof(vers_range));
+
+		for (i = 0; a && b && i + 1 < sizeof(ordered) / sizeof(ordered[0]); i++)
+		{
+			check(vers_parse(ordered[i], strlen(ordered[i]), a, NULL) == VERS_OK &&
+				  vers_parse(ordered[i + 1], strlen(ordered[i + 1]), b, NULL) == VERS_OK &&
+				  vers_range_compare(a, b) < 0 && vers_range_compare(b, a) > 0,
+				  ordered[i], __FILE__, __LINE__);
+		}
+		free(a);
+		free(b);
+	}
+
+	CHECK(vers_tested_version_start(VERS_SCHEME_INTDOT, "V1", 2) == 1);
+	CHECK(vers_tested_version_start(VERS_SCHEME_INTDOT, "v0.1", 4) == 1);
+	CHECK(vers_tested_version_start(VERS_SCHEME_INTDOT, "V", 1) == 0);
+	CHECK(vers_tested_version_start(VERS_SCHEME_INTDOT, "Vx", 2) == 0);
+	CHECK(vers_tested_version_start(VERS_SCHEME_INTDOT, "1.0", 3) == 0);
+	CHECK(vers_tested_version_start(VERS_SCHEME_SEMVER, "v1.0.0", 6) == 0);
+	CHECK(vers_tested_version_start(VERS_SCHEME_ALL, "V1", 2) == 0);
+	CHECK_STR(vers_supported_schemes, "all, none, intdot, semver");
 }
 
 static void
@@ -1041,6 +1198,7 @@ main(void)
 	test_vers_parse();
 	test_vers_errors();
 	test_vers_contains();
+	test_vers_equality();
 	test_vers_range_api();
 	test_riskm_parse();
 	test_riskm_errors();
