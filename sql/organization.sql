@@ -96,6 +96,8 @@ INSERT INTO person (organization_id, full_name, email) VALUES ('00000000-0000-40
 \echo :LAST_ERROR_SQLSTATE
 INSERT INTO person (organization_id, full_name, database_role) VALUES ('00000000-0000-4000-8000-000000000001', 'Same login', 'dwhitfield');
 \echo :LAST_ERROR_SQLSTATE
+INSERT INTO person (organization_id, full_name, email) VALUES ('00000000-0000-4000-8000-000000000001', 'Same mailbox', 'Dana.Whitfield@CRU.example');
+\echo :LAST_ERROR_SQLSTATE
 
 -- assets
 INSERT INTO asset (organization_id, tag, name, asset_type, vendor, product, version, zone_id, owner_id,
@@ -130,6 +132,9 @@ VALUES ('00000000-0000-4000-8000-000000000001', ' WTP-Z', 'Padded tag', 'plc', '
 \echo :LAST_ERROR_SQLSTATE
 INSERT INTO asset (organization_id, tag, name, asset_type, vendor, product, version)
 VALUES ('00000000-0000-4000-8000-000000000001', 'WTP-Z', 'Blank version', 'plc', 'Siemens', 'S7-1500', '');
+\echo :LAST_ERROR_SQLSTATE
+INSERT INTO asset (organization_id, tag, name, asset_type, vendor, product, installed_on, end_of_support_on)
+VALUES ('00000000-0000-4000-8000-000000000001', 'WTP-Z', 'Support ends before installation', 'plc', 'Siemens', 'S7-1500', '2020-01-01', '2019-12-31');
 \echo :LAST_ERROR_SQLSTATE
 -- a multi-row statement with one bad row writes nothing
 INSERT INTO asset (organization_id, tag, name, asset_type, vendor, product, criticality) VALUES

@@ -37,9 +37,8 @@ SELECT is_empty($$
 
 SELECT is_empty($$
   SELECT r.relname FROM ext_rel r
-  WHERE r.relkind = 'r'
-    AND EXISTS (SELECT 1 FROM pg_attribute a WHERE a.attrelid = r.oid AND a.attname = 'organization_id')
-    AND r.relname NOT IN ('organization_settings', 'organization_role', 'access_grant')
+  JOIN iec62443p2.object_access_class c ON c.object_name = r.relname
+  WHERE c.object_class = 'program' AND r.relname <> 'organization'
     AND (SELECT array_agg(a.attname::text ORDER BY k.ord)
            FROM pg_constraint c CROSS JOIN LATERAL unnest(c.conkey) WITH ORDINALITY k(attnum, ord)
            JOIN pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = k.attnum

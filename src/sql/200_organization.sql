@@ -50,12 +50,15 @@ COMMENT ON COLUMN @extschema@.organization.created_at IS 'When the row was creat
 CREATE TABLE @extschema@.organization_role (
   organization_id uuid NOT NULL REFERENCES @extschema@.organization (id),
   role            text NOT NULL REFERENCES @extschema@.organization_role_kind (code),
-  PRIMARY KEY (organization_id, role)
+  id              uuid NOT NULL DEFAULT pg_catalog.gen_random_uuid(),
+  PRIMARY KEY (organization_id, id),
+  UNIQUE (organization_id, role)
 );
 CREATE INDEX organization_role_role_idx ON @extschema@.organization_role (role);
 COMMENT ON TABLE @extschema@.organization_role IS 'The roles each organisation holds (one row per organisation and role).';
 COMMENT ON COLUMN @extschema@.organization_role.organization_id IS 'The organisation.';
 COMMENT ON COLUMN @extschema@.organization_role.role IS 'A role it holds: asset_owner, service_provider or product_supplier.';
+COMMENT ON COLUMN @extschema@.organization_role.id IS 'Identifier.';
 
 CREATE TABLE @extschema@.organization_relationship (
   organization_id uuid NOT NULL REFERENCES @extschema@.organization (id),
@@ -187,9 +190,10 @@ CREATE TABLE @extschema@.person (
   active          boolean NOT NULL DEFAULT true,
   created_at      timestamptz NOT NULL DEFAULT pg_catalog.now(),
   PRIMARY KEY (organization_id, id),
-  UNIQUE (organization_id, email),
   UNIQUE (organization_id, database_role)
 );
+-- addresses are compared without regard to case, so one mailbox is one person
+CREATE UNIQUE INDEX person_email_key ON @extschema@.person (organization_id, pg_catalog.lower(email));
 COMMENT ON TABLE @extschema@.person IS
   'People of an organisation: asset owners, engineers, approvers, assessors.  Contact details (email, phone) are '
   'not shown by any view and are hidden from the reader access level.';
@@ -197,7 +201,7 @@ COMMENT ON COLUMN @extschema@.person.organization_id IS 'Organisation the person
 COMMENT ON COLUMN @extschema@.person.id IS 'Identifier.';
 COMMENT ON COLUMN @extschema@.person.full_name IS 'Name as shown in reports.';
 COMMENT ON COLUMN @extschema@.person.job_title IS 'Job title or program role, e.g. OT security lead.';
-COMMENT ON COLUMN @extschema@.person.email IS 'Email address (contact detail; unique within the organisation).';
+COMMENT ON COLUMN @extschema@.person.email IS 'Email address (contact detail; unique within the organisation, whatever its case).';
 COMMENT ON COLUMN @extschema@.person.phone IS 'Phone number (contact detail).';
 COMMENT ON COLUMN @extschema@.person.database_role IS
   'The PostgreSQL role this person logs in as, so row-level security and audit trails know who is who.';
@@ -233,6 +237,8 @@ CREATE TABLE @extschema@.asset (
   updated_at                  timestamptz NOT NULL DEFAULT pg_catalog.now(),
   PRIMARY KEY (organization_id, id),
   UNIQUE (organization_id, tag),
+  CONSTRAINT asset_support_after_installation
+    CHECK (end_of_support_on IS NULL OR installed_on IS NULL OR end_of_support_on >= installed_on),
   FOREIGN KEY (organization_id, zone_id) REFERENCES @extschema@.zone (organization_id, id),
   FOREIGN KEY (organization_id, owner_id) REFERENCES @extschema@.person (organization_id, id)
 );

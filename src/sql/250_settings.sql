@@ -3,16 +3,19 @@
 -- Later capabilities add their settings here (risk matrix, weights, thresholds, SLAs).
 
 CREATE TABLE @extschema@.organization_settings (
-  organization_id  uuid PRIMARY KEY REFERENCES @extschema@.organization (id),
+  organization_id  uuid NOT NULL UNIQUE REFERENCES @extschema@.organization (id),
+  id               uuid NOT NULL DEFAULT pg_catalog.gen_random_uuid(),
   settings_profile text NOT NULL REFERENCES @extschema@.settings_profile (code),
   initialized_at   timestamptz NOT NULL DEFAULT pg_catalog.now(),
   -- foreign key (organization_id, risk_matrix_id) to organization_risk_matrix: 330_risk_matrix_tables.sql
-  risk_matrix_id   uuid
+  risk_matrix_id   uuid,
+  PRIMARY KEY (organization_id, id)
 );
 CREATE INDEX organization_settings_profile_idx ON @extschema@.organization_settings (settings_profile);
 COMMENT ON TABLE @extschema@.organization_settings IS
   'One row per organisation: which shipped settings profile its own settings were copied from.';
-COMMENT ON COLUMN @extschema@.organization_settings.organization_id IS 'The organisation.';
+COMMENT ON COLUMN @extschema@.organization_settings.organization_id IS 'The organisation (one row each).';
+COMMENT ON COLUMN @extschema@.organization_settings.id IS 'Identifier.';
 COMMENT ON COLUMN @extschema@.organization_settings.settings_profile IS 'Shipped profile the settings were initialised from.';
 COMMENT ON COLUMN @extschema@.organization_settings.initialized_at IS 'When the settings were copied.';
 COMMENT ON COLUMN @extschema@.organization_settings.risk_matrix_id IS
