@@ -75,6 +75,13 @@ GROUP BY z.organization, z.exposure_rank, z.exposure
 ORDER BY z.organization, z.exposure_rank
 LIMIT 20;
 
+\echo '## Zones short of their target security level (SL-A below SL-T)'
+SELECT organization, zone, exposure, sl_target AS "SL-T", sl_achieved AS "SL-A", sl_gap AS "gap per FR", assets
+FROM iec62443p2.zone_overview
+WHERE NOT meets_target
+ORDER BY organization, exposure_rank, zone
+LIMIT 20;
+
 \echo '## Conduits crossing two or more exposure levels'
 SELECT c.organization,
        c.exposure_levels_crossed AS crossed,

@@ -1126,6 +1126,20 @@ LEFT JOIN iec62443p2.zone z ON z.organization_id = o.id AND z.name = g.zone
 LEFT JOIN iec62443p2.person pe ON pe.organization_id = o.id AND pe.email = g.owner
 ORDER BY g.seq, s.i;
 
+-- Security levels: targets by exposure from the zone risk assessment (IEC 62443-3-2), achieved
+-- levels as last assessed; older control zones lag on system integrity and timely response.
+UPDATE iec62443p2.zone z
+SET sl_target = t.target::iec62443p2.sl_vector,
+    sl_achieved = CASE
+      WHEN z.exposure = 'control' AND pg_catalog.md5(z.name) < '8' THEN '{2,2,1,2,2,1,2}'
+      WHEN z.exposure = 'supervisory' AND pg_catalog.md5(z.name) < '6' THEN '{2,2,2,2,2,1,2}'
+      WHEN z.exposure = 'internet_facing' THEN '{3,3,2,3,2,2,3}'
+      ELSE t.target END::iec62443p2.sl_vector
+FROM (VALUES ('safety', '{3,3,3,2,3,2,3}'), ('control', '{2,2,2,2,2,2,2}'), ('supervisory', '{2,2,2,2,2,2,2}'),
+             ('dmz', '{3,3,2,3,2,2,3}'), ('enterprise', '{1,1,1,2,1,1,1}'), ('internet_facing', '{3,3,3,3,2,3,3}'))
+     AS t (exposure, target)
+WHERE t.exposure = z.exposure;
+
 -- The result must look like the brief: at least 250 assets for the main utility.
 DO $check$
 DECLARE

@@ -164,6 +164,10 @@ SELECT z.id,
        z.exposure,
        e.rank AS exposure_rank,
        xs.ssvc_system_exposure,
+       z.sl_target::text AS sl_target,
+       z.sl_achieved::text AS sl_achieved,
+       @extschema@.sl_meets(z.sl_achieved, z.sl_target) AS meets_target,
+       @extschema@.sl_gap(z.sl_achieved, z.sl_target)::text AS sl_gap,
        a.assets,
        a.safety_related_assets,
        a.unsupported_assets,
@@ -192,6 +196,10 @@ COMMENT ON COLUMN @extschema@.zone_overview.zone IS 'Zone name.';
 COMMENT ON COLUMN @extschema@.zone_overview.exposure IS 'Exposure class code.';
 COMMENT ON COLUMN @extschema@.zone_overview.exposure_rank IS 'Exposure order: higher is more exposed.';
 COMMENT ON COLUMN @extschema@.zone_overview.ssvc_system_exposure IS 'SSVC system exposure from the organisation''s mapping.';
+COMMENT ON COLUMN @extschema@.zone_overview.sl_target IS 'Target security level vector SL-T, FR1..FR7, as text {IAC,UC,SI,DC,RDF,TRE,RA}.';
+COMMENT ON COLUMN @extschema@.zone_overview.sl_achieved IS 'Achieved security level vector SL-A, as text.';
+COMMENT ON COLUMN @extschema@.zone_overview.meets_target IS 'SL-A reaches SL-T on every FR; NULL while either is unknown.';
+COMMENT ON COLUMN @extschema@.zone_overview.sl_gap IS 'Per-FR shortfall of SL-A below SL-T, as text (0 where met).';
 COMMENT ON COLUMN @extschema@.zone_overview.assets IS 'Assets in operation in the zone.';
 COMMENT ON COLUMN @extschema@.zone_overview.safety_related_assets IS 'Of those, safety related.';
 COMMENT ON COLUMN @extschema@.zone_overview.unsupported_assets IS 'Of those, without vendor support.';
@@ -208,6 +216,9 @@ SELECT c.id,
        tz.name AS to_zone,
        tz.exposure AS to_exposure,
        pg_catalog.abs(fe.rank - te.rank) AS exposure_levels_crossed,
+       c.sl_target::text AS sl_target,
+       c.sl_achieved::text AS sl_achieved,
+       @extschema@.sl_meets(c.sl_achieved, c.sl_target) AS meets_target,
        pg_catalog.array_to_string(c.protocols, ', ') AS protocols,
        c.description
 FROM @extschema@.conduit c
@@ -227,6 +238,9 @@ COMMENT ON COLUMN @extschema@.conduit_overview.to_zone IS 'Zone at the other end
 COMMENT ON COLUMN @extschema@.conduit_overview.to_exposure IS 'Exposure class of that zone.';
 COMMENT ON COLUMN @extschema@.conduit_overview.exposure_levels_crossed IS
   'Difference of the two zones'' exposure ranks: a conduit crossing several levels (control to enterprise) deserves a look.';
+COMMENT ON COLUMN @extschema@.conduit_overview.sl_target IS 'Target security level vector SL-T of the conduit, as text.';
+COMMENT ON COLUMN @extschema@.conduit_overview.sl_achieved IS 'Achieved security level vector SL-A of the conduit, as text.';
+COMMENT ON COLUMN @extschema@.conduit_overview.meets_target IS 'SL-A reaches SL-T on every FR; NULL while either is unknown.';
 COMMENT ON COLUMN @extschema@.conduit_overview.protocols IS 'Allowed protocols, comma-separated.';
 COMMENT ON COLUMN @extschema@.conduit_overview.description IS 'How the conduit is built and protected.';
 
