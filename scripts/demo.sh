@@ -16,8 +16,9 @@ psql_q -c "CREATE DATABASE iec62443p2_demo"
 export PGDATABASE=iec62443p2_demo
 psql_q -c "CREATE EXTENSION iec62443p2"
 log "loading the sample program"
-psql_q -f demo/sample_program.sql >/dev/null
-psql_q -f demo/dashboard.sql
+for f in demo/[0-9]*.sql; do psql_q -f "$f" >/dev/null; done
+# the dashboard: its overview first, then one section file per capability
+for f in demo/dashboard.sql demo/dashboard_*.sql; do [ -f "$f" ] && psql_q -f "$f"; done
 
 if $keep; then
   trap - EXIT

@@ -2,7 +2,7 @@
 -- product suppliers of its IACS, plus a second, smaller asset owner in Germany (multi-tenancy).
 --
 -- Load into a database where CREATE EXTENSION iec62443p2 already ran:
---   psql -X -v ON_ERROR_STOP=1 -f demo/sample_program.sql
+--   psql -X -v ON_ERROR_STOP=1 -f demo/10_organizations_and_assets.sql
 --
 -- Deterministic: every identifier is derived from a fixed text (md5(...)::uuid) and every value is
 -- written out or computed from the row's position, so each run produces the same rows (only the
@@ -20,7 +20,7 @@ BEGIN
   IF EXISTS (SELECT 1 FROM iec62443p2.organization WHERE code IN ('CRU', 'SWR')) THEN
     RAISE EXCEPTION 'the sample program is already loaded in this database'
       USING ERRCODE = 'unique_violation',
-            HINT = 'Load demo/sample_program.sql into a fresh database (CREATE EXTENSION iec62443p2 first).';
+            HINT = 'Load demo/10_organizations_and_assets.sql into a fresh database (CREATE EXTENSION iec62443p2 first).';
   END IF;
 END
 $guard$;
