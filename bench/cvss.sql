@@ -113,18 +113,7 @@ BEGIN
   END IF;
 END $$;
 
-CREATE FUNCTION pg_temp.median_ms(query text, runs int) RETURNS numeric LANGUAGE plpgsql AS $$
-DECLARE t0 timestamptz; times numeric[] := '{}';
-BEGIN
-  EXECUTE query;                           -- warm the cache
-  FOR r IN 1..runs LOOP
-    t0 := clock_timestamp();
-    EXECUTE query;
-    times := times || (extract(epoch FROM clock_timestamp() - t0) * 1000)::numeric;
-  END LOOP;
-  RETURN (SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY x) FROM unnest(times) x)::numeric(12,1);
-END $$;
-
+-- pg_temp.median_ms(query, runs) comes from bench/lib/timing.sql
 CREATE TEMP TABLE result AS
 SELECT 'floor: sum(octet_length(vec)::numeric), 1M text' AS what,
        pg_temp.median_ms('SELECT sum(octet_length(vec)::numeric) FROM bench_cvss', 7) AS ms

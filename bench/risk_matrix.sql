@@ -44,18 +44,7 @@ SELECT count(*) FILTER (WHERE c.level = 'high') AS sql_cells_high, sum(c.score) 
 FROM bench_joined j
 JOIN bench_cell c ON c.matrix_id = j.matrix_id AND c.likelihood = j.likelihood AND c.consequence = j.consequence;
 
-CREATE FUNCTION pg_temp.median_ms(query text, runs int) RETURNS numeric LANGUAGE plpgsql AS $$
-DECLARE t0 timestamptz; times numeric[] := '{}';
-BEGIN
-  EXECUTE query;                           -- warm the cache
-  FOR r IN 1..runs LOOP
-    t0 := clock_timestamp();
-    EXECUTE query;
-    times := times || (extract(epoch FROM clock_timestamp() - t0) * 1000)::numeric;
-  END LOOP;
-  RETURN (SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY x) FROM unnest(times) x)::numeric(12,1);
-END $$;
-
+-- pg_temp.median_ms(query, runs) comes from bench/lib/timing.sql
 CREATE TEMP TABLE result AS
 SELECT 'floor: joined sum(likelihood * consequence)' AS what,
        pg_temp.median_ms('SELECT sum(likelihood * consequence) FROM bench_joined', 7) AS ms

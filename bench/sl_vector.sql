@@ -37,18 +37,7 @@ SELECT (SELECT max(a)::text FROM bench_slv WHERE a1 < 4 AND t7 < 3) AS c_max,
        (SELECT '{' || concat_ws(',', max(la[1]), max(la[2]), max(la[3]), max(la[4]), max(la[5]), max(la[6]), max(la[7])) || '}'
           FROM bench_slv WHERE a1 < 4 AND t7 < 3) AS sql_max;
 
-CREATE FUNCTION pg_temp.median_ms(query text, runs int) RETURNS numeric LANGUAGE plpgsql AS $$
-DECLARE t0 timestamptz; times numeric[] := '{}';
-BEGIN
-  EXECUTE query;                           -- warm the cache
-  FOR r IN 1..runs LOOP
-    t0 := clock_timestamp();
-    EXECUTE query;
-    times := times || (extract(epoch FROM clock_timestamp() - t0) * 1000)::numeric;
-  END LOOP;
-  RETURN (SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY x) FROM unnest(times) x)::numeric(12,1);
-END $$;
-
+-- pg_temp.median_ms(query, runs) comes from bench/lib/timing.sql
 CREATE TEMP TABLE result AS
 SELECT 'floor: count(ai >= ti), int4 columns' AS what,
        pg_temp.median_ms('SELECT count(*) FILTER (WHERE ai >= ti) FROM bench_slv', 7) AS ms

@@ -42,18 +42,7 @@ JOIN ssvc_decision d
 SELECT count(*) AS rows_joined, count(*) FILTER (WHERE ssvc_deployer(e, x, a, h) <> outcome) AS disagreements
 FROM bench_ssvc_sql;
 
-CREATE FUNCTION pg_temp.median_ms(query text, runs int) RETURNS numeric LANGUAGE plpgsql AS $$
-DECLARE t0 timestamptz; times numeric[] := '{}';
-BEGIN
-  EXECUTE query;                           -- warm the cache
-  FOR r IN 1..runs LOOP
-    t0 := clock_timestamp();
-    EXECUTE query;
-    times := times || (extract(epoch FROM clock_timestamp() - t0) * 1000)::numeric;
-  END LOOP;
-  RETURN (SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY x) FROM unnest(times) x)::numeric(12,1);
-END $$;
-
+-- pg_temp.median_ms(query, runs) comes from bench/lib/timing.sql
 CREATE TEMP TABLE result AS
 SELECT 'floor: sum(octet_length(h)), 1M rows' AS what,
        pg_temp.median_ms('SELECT sum(octet_length(h)) FROM bench_ssvc', 7) AS ms

@@ -89,18 +89,7 @@ SELECT count(*) FILTER (WHERE vers_contains(r, v)) AS contained,
        count(*) FILTER (WHERE vers_contains(r, v) IS DISTINCT FROM plpgsql_intdot_contains(rt, v)) AS disagreements
 FROM bench_vers;
 
-CREATE FUNCTION pg_temp.median_ms(query text, runs int) RETURNS numeric LANGUAGE plpgsql AS $$
-DECLARE t0 timestamptz; times numeric[] := '{}';
-BEGIN
-  EXECUTE query;                           -- warm the cache
-  FOR r IN 1..runs LOOP
-    t0 := clock_timestamp();
-    EXECUTE query;
-    times := times || (extract(epoch FROM clock_timestamp() - t0) * 1000)::numeric;
-  END LOOP;
-  RETURN (SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY x) FROM unnest(times) x)::numeric(12,1);
-END $$;
-
+-- pg_temp.median_ms(query, runs) comes from bench/lib/timing.sql
 CREATE TEMP TABLE result AS
 SELECT 'floor: octet_length(rt) > octet_length(v), random order' AS what,
        pg_temp.median_ms('SELECT count(*) FILTER (WHERE octet_length(rt) > octet_length(v)) FROM bench_vers', 7) AS ms

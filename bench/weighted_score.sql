@@ -18,18 +18,7 @@ SELECT count(*) AS groups, count(*) FILTER (WHERE c.ws::text IS DISTINCT FROM q.
 FROM (SELECT grp, weighted_score(s, w) AS ws FROM bench_ws GROUP BY grp) c
 JOIN (SELECT grp, sum(s * w) / nullif(sum(w), 0) AS ws FROM bench_ws GROUP BY grp) q USING (grp);
 
-CREATE FUNCTION pg_temp.median_ms(query text, runs int) RETURNS numeric LANGUAGE plpgsql AS $$
-DECLARE t0 timestamptz; times numeric[] := '{}';
-BEGIN
-  EXECUTE query;                           -- warm the cache
-  FOR r IN 1..runs LOOP
-    t0 := clock_timestamp();
-    EXECUTE query;
-    times := times || (extract(epoch FROM clock_timestamp() - t0) * 1000)::numeric;
-  END LOOP;
-  RETURN (SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY x) FROM unnest(times) x)::numeric(12,1);
-END $$;
-
+-- pg_temp.median_ms(query, runs) comes from bench/lib/timing.sql
 CREATE TEMP TABLE result AS
 SELECT 'floor: count(w) per group, 10k groups x 50' AS what,
        pg_temp.median_ms('SELECT sum(x) FROM (SELECT grp, count(w) AS x FROM bench_ws GROUP BY grp) q', 7) AS ms

@@ -12,5 +12,5 @@ for b in bench/${1:-*}.sql; do
   log "benchmark $name"
   psql_q -c "CREATE DATABASE bench_$name"
   psql_q -d "bench_$name" -c "CREATE EXTENSION iec62443p2"
-  psql_q -d "bench_$name" -f "$b"
+  psql_q -d "bench_$name" -f bench/lib/timing.sql -f "$b"
 done
