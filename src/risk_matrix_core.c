@@ -3,112 +3,17 @@
  * libc only; no allocation, no mutable state.
  */
 #include "risk_matrix_core.h"
+#include "text_sink.h"
 
 #include <string.h>
 
 #define RISKM_LEVEL_COUNT	4
 #define RISKM_SCORE_BITS	30
 #define RISKM_SCORE_MASK	((1u << RISKM_SCORE_BITS) - 1u)
-/* longest excerpt of the input quoted in a detail message */
-#define RISKM_QUOTE_MAX		40
 
 static const char *const level_names[RISKM_LEVEL_COUNT] = {
 	"low", "medium", "high", "critical"
 };
-
-/*
- * Output that never overflows: len counts every byte asked for, so the
- * caller learns the size it needed, as with snprintf.
- */
-typedef struct text_sink
-{
-	char	   *buf;
-	size_t		size;
-	size_t		len;
-} text_sink;
-
-static void
-sink_putc(text_sink *sink, char c)
-{
-	if (sink->len + 1 < sink->size)
-		sink->buf[sink->len] = c;
-	sink->len++;
-}
-
-static void
-sink_puts(text_sink *sink, const char *s)
-{
-	while (*s)
-		sink_putc(sink, *s++);
-}
-
-static void
-sink_putu(text_sink *sink, unsigned long value)
-{
-	char		digits[24];
-	int			n = 0;
-
-	do
-	{
-		digits[n++] = (char) ('0' + value % 10);
-		value /= 10;
-	} while (value > 0);
-	while (n > 0)
-		sink_putc(sink, digits[--n]);
-}
-
-static void
-sink_puti(text_sink *sink, long value)
-{
-	if (value < 0)
-	{
-		sink_putc(sink, '-');
-		sink_putu(sink, 0ul - (unsigned long) value);
-	}
-	else
-		sink_putu(sink, (unsigned long) value);
-}
-
-/* Quote bytes of untrusted input, escaping the unprintable, capped. */
-static void
-sink_quote(text_sink *sink, const char *text, size_t len,
-		   size_t offset, size_t length)
-{
-	static const char hex[] = "0123456789abcdef";
-	size_t		i;
-	size_t		shown;
-
-	if (offset > len)
-		offset = len;
-	if (length > len - offset)
-		length = len - offset;
-	shown = length > RISKM_QUOTE_MAX ? RISKM_QUOTE_MAX : length;
-	sink_putc(sink, '"');
-	for (i = 0; i < shown; i++)
-	{
-		unsigned char c = (unsigned char) text[offset + i];
-
-		if (c >= 0x20 && c < 0x7f && c != '"' && c != '\\')
-			sink_putc(sink, (char) c);
-		else
-		{
-			sink_puts(sink, "\\x");
-			sink_putc(sink, hex[c >> 4]);
-			sink_putc(sink, hex[c & 0xf]);
-		}
-	}
-	if (shown < length)
-		sink_puts(sink, "...");
-	sink_putc(sink, '"');
-}
-
-static size_t
-sink_finish(text_sink *sink)
-{
-	if (sink->size > 0)
-		sink->buf[sink->len < sink->size ? sink->len : sink->size - 1] = '\0';
-	return sink->len;
-}
 
 static bool
 is_space(char c)
@@ -384,13 +289,13 @@ put_score(text_sink *sink, uint32_t score)
 {
 	uint32_t	fraction = score % 100;
 
-	sink_putu(sink, score / 100);
+	tsink_putu(sink, score / 100);
 	if (fraction == 0)
 		return;
-	sink_putc(sink, '.');
-	sink_putc(sink, (char) ('0' + fraction / 10));
+	tsink_putc(sink, '.');
+	tsink_putc(sink, (char) ('0' + fraction / 10));
 	if (fraction % 10 != 0)
-		sink_putc(sink, (char) ('0' + fraction % 10));
+		tsink_putc(sink, (char) ('0' + fraction % 10));
 }
 
 size_t
@@ -399,7 +304,7 @@ riskm_format_score(uint32_t score, char *buf, size_t size)
 	text_sink	sink = {buf, size, 0};
 
 	put_score(&sink, score);
-	return sink_finish(&sink);
+	return tsink_finish(&sink);
 }
 
 size_t
@@ -409,26 +314,26 @@ riskm_format(const riskm_matrix *m, char *buf, size_t size)
 	int			row;
 	int			col;
 
-	sink_putc(&sink, '{');
+	tsink_putc(&sink, '{');
 	for (row = 0; row < m->rows; row++)
 	{
 		if (row > 0)
-			sink_putc(&sink, ';');
-		sink_putc(&sink, '{');
+			tsink_putc(&sink, ';');
+		tsink_putc(&sink, '{');
 		for (col = 0; col < m->cols; col++)
 		{
 			const riskm_cell *cell = &m->cell[row][col];
 
 			if (col > 0)
-				sink_putc(&sink, ',');
-			sink_puts(&sink, level_names[cell->level]);
-			sink_putc(&sink, ':');
+				tsink_putc(&sink, ',');
+			tsink_puts(&sink, level_names[cell->level]);
+			tsink_putc(&sink, ':');
 			put_score(&sink, cell->score);
 		}
-		sink_putc(&sink, '}');
+		tsink_putc(&sink, '}');
 	}
-	sink_putc(&sink, '}');
-	return sink_finish(&sink);
+	tsink_putc(&sink, '}');
+	return tsink_finish(&sink);
 }
 
 /* "likelihood 2, consequence 3: " when the error names a cell. */
@@ -437,14 +342,14 @@ put_location(text_sink *sink, const riskm_error *err)
 {
 	if (err->row <= 0)
 		return;
-	sink_puts(sink, "likelihood ");
-	sink_puti(sink, err->row);
+	tsink_puts(sink, "likelihood ");
+	tsink_puti(sink, err->row);
 	if (err->col > 0)
 	{
-		sink_puts(sink, ", consequence ");
-		sink_puti(sink, err->col);
+		tsink_puts(sink, ", consequence ");
+		tsink_puti(sink, err->col);
 	}
-	sink_puts(sink, ": ");
+	tsink_puts(sink, ": ");
 }
 
 size_t
@@ -458,107 +363,107 @@ riskm_error_detail(const riskm_error *err, const char *text, size_t len,
 	switch (err->status)
 	{
 		case RISKM_OK:
-			sink_puts(&sink, "no error");
+			tsink_puts(&sink, "no error");
 			break;
 		case RISKM_ERR_EMPTY:
 			if (err->row > 0)
 			{
 				put_location(&sink, err);
-				sink_puts(&sink, "a row needs at least one cell");
+				tsink_puts(&sink, "a row needs at least one cell");
 			}
 			else if (err->length == 1 && err->offset < len &&
 					 text[err->offset] == '}')
-				sink_puts(&sink, "the grid has no rows");
+				tsink_puts(&sink, "the grid has no rows");
 			else
-				sink_puts(&sink, "empty input; expected e.g. "
+				tsink_puts(&sink, "empty input; expected e.g. "
 						  "{{low:1,medium:2};{medium:2,high:4}}");
 			break;
 		case RISKM_ERR_SYNTAX:
 			put_location(&sink, err);
-			sink_puts(&sink, "expected ");
-			sink_puts(&sink, err->expected ? err->expected : "a grid");
-			sink_puts(&sink, " at byte ");
-			sink_putu(&sink, (unsigned long) err->offset);
-			sink_puts(&sink, ", found ");
+			tsink_puts(&sink, "expected ");
+			tsink_puts(&sink, err->expected ? err->expected : "a grid");
+			tsink_puts(&sink, " at byte ");
+			tsink_putu(&sink, (unsigned long) err->offset);
+			tsink_puts(&sink, ", found ");
 			if (err->length == 0)
-				sink_puts(&sink, "end of input");
+				tsink_puts(&sink, "end of input");
 			else
-				sink_quote(&sink, text, len, err->offset, err->length);
+				tsink_quote(&sink, text, len, err->offset, err->length);
 			break;
 		case RISKM_ERR_UNKNOWN_LEVEL:
 			put_location(&sink, err);
-			sink_puts(&sink, "unknown level ");
-			sink_quote(&sink, text, len, err->offset, err->length);
-			sink_puts(&sink, "; expected low, medium, high or critical");
+			tsink_puts(&sink, "unknown level ");
+			tsink_quote(&sink, text, len, err->offset, err->length);
+			tsink_puts(&sink, "; expected low, medium, high or critical");
 			break;
 		case RISKM_ERR_NEGATIVE_SCORE:
 			put_location(&sink, err);
-			sink_puts(&sink, "score ");
-			sink_quote(&sink, text, len, err->offset, err->length);
-			sink_puts(&sink, " is negative");
+			tsink_puts(&sink, "score ");
+			tsink_quote(&sink, text, len, err->offset, err->length);
+			tsink_puts(&sink, " is negative");
 			break;
 		case RISKM_ERR_BAD_SCORE:
 			put_location(&sink, err);
-			sink_puts(&sink, "score ");
-			sink_quote(&sink, text, len, err->offset, err->length);
-			sink_puts(&sink, " is not a number with at most two decimals");
+			tsink_puts(&sink, "score ");
+			tsink_quote(&sink, text, len, err->offset, err->length);
+			tsink_puts(&sink, " is not a number with at most two decimals");
 			break;
 		case RISKM_ERR_SCORE_RANGE:
 			put_location(&sink, err);
-			sink_puts(&sink, "score ");
-			sink_quote(&sink, text, len, err->offset, err->length);
-			sink_puts(&sink, " exceeds 999999.99");
+			tsink_puts(&sink, "score ");
+			tsink_quote(&sink, text, len, err->offset, err->length);
+			tsink_puts(&sink, " exceeds 999999.99");
 			break;
 		case RISKM_ERR_RAGGED:
-			sink_puts(&sink, "row ");
-			sink_puti(&sink, err->row);
-			sink_puts(&sink, " (likelihood ");
-			sink_puti(&sink, err->row);
-			sink_puts(&sink, ") has ");
-			sink_puti(&sink, err->found_cols);
-			sink_puts(&sink, err->found_cols == 1 ? " cell" : " cells");
-			sink_puts(&sink, " but row 1 has ");
-			sink_puti(&sink, err->expected_cols);
-			sink_puts(&sink, "; every row needs one cell per consequence");
+			tsink_puts(&sink, "row ");
+			tsink_puti(&sink, err->row);
+			tsink_puts(&sink, " (likelihood ");
+			tsink_puti(&sink, err->row);
+			tsink_puts(&sink, ") has ");
+			tsink_puti(&sink, err->found_cols);
+			tsink_puts(&sink, err->found_cols == 1 ? " cell" : " cells");
+			tsink_puts(&sink, " but row 1 has ");
+			tsink_puti(&sink, err->expected_cols);
+			tsink_puts(&sink, "; every row needs one cell per consequence");
 			break;
 		case RISKM_ERR_TOO_MANY_ROWS:
-			sink_puts(&sink, "more than 10 likelihood rows");
+			tsink_puts(&sink, "more than 10 likelihood rows");
 			break;
 		case RISKM_ERR_TOO_MANY_COLS:
-			sink_puts(&sink, "row ");
-			sink_puti(&sink, err->row);
-			sink_puts(&sink, " has more than 10 cells (consequences)");
+			tsink_puts(&sink, "row ");
+			tsink_puti(&sink, err->row);
+			tsink_puts(&sink, " has more than 10 cells (consequences)");
 			break;
 		case RISKM_ERR_TRAILING:
-			sink_puts(&sink, "unexpected ");
-			sink_quote(&sink, text, len, err->offset, err->length);
-			sink_puts(&sink, " after the closing brace of the grid");
+			tsink_puts(&sink, "unexpected ");
+			tsink_quote(&sink, text, len, err->offset, err->length);
+			tsink_puts(&sink, " after the closing brace of the grid");
 			break;
 		case RISKM_ERR_BAD_PACKED:
-			sink_puts(&sink, "packed value is not a valid risk matrix");
+			tsink_puts(&sink, "packed value is not a valid risk matrix");
 			break;
 		case RISKM_ERR_OUT_OF_GRID:
 			likelihood_out = err->row < 1 || err->row > err->grid_rows;
 			consequence_out = err->col < 1 || err->col > err->grid_cols;
 			if (likelihood_out)
 			{
-				sink_puts(&sink, "likelihood ");
-				sink_puti(&sink, err->row);
-				sink_puts(&sink, " is outside 1..");
-				sink_puti(&sink, err->grid_rows);
+				tsink_puts(&sink, "likelihood ");
+				tsink_puti(&sink, err->row);
+				tsink_puts(&sink, " is outside 1..");
+				tsink_puti(&sink, err->grid_rows);
 			}
 			if (likelihood_out && consequence_out)
-				sink_puts(&sink, " and ");
+				tsink_puts(&sink, " and ");
 			if (consequence_out)
 			{
-				sink_puts(&sink, "consequence ");
-				sink_puti(&sink, err->col);
-				sink_puts(&sink, " is outside 1..");
-				sink_puti(&sink, err->grid_cols);
+				tsink_puts(&sink, "consequence ");
+				tsink_puti(&sink, err->col);
+				tsink_puts(&sink, " is outside 1..");
+				tsink_puti(&sink, err->grid_cols);
 			}
 			break;
 	}
-	return sink_finish(&sink);
+	return tsink_finish(&sink);
 }
 
 size_t

@@ -3,6 +3,7 @@
  * libc only; no allocation, no mutable state.
  */
 #include "sl_vector_core.h"
+#include "text_sink.h"
 
 #include <string.h>
 
@@ -10,94 +11,10 @@
 #define SLV_PACK_MASK	0x7u
 /* bits 0..20 carry the seven 3-bit fields */
 #define SLV_PACK_USED	((1u << (SLV_FR_COUNT * SLV_PACK_BITS)) - 1u)
-/* longest excerpt of the input quoted in a detail message */
-#define SLV_QUOTE_MAX	40
 
 static const char *const fr_names[SLV_FR_COUNT] = {
 	"IAC", "UC", "SI", "DC", "RDF", "TRE", "RA"
 };
-
-/*
- * Output that never overflows: len counts every byte asked for, so the
- * caller learns the size it needed, as with snprintf.
- */
-typedef struct text_sink
-{
-	char	   *buf;
-	size_t		size;
-	size_t		len;
-} text_sink;
-
-static void
-sink_putc(text_sink *sink, char c)
-{
-	if (sink->len + 1 < sink->size)
-		sink->buf[sink->len] = c;
-	sink->len++;
-}
-
-static void
-sink_puts(text_sink *sink, const char *s)
-{
-	while (*s)
-		sink_putc(sink, *s++);
-}
-
-static void
-sink_putu(text_sink *sink, unsigned long value)
-{
-	char		digits[24];
-	int			n = 0;
-
-	do
-	{
-		digits[n++] = (char) ('0' + value % 10);
-		value /= 10;
-	} while (value > 0);
-	while (n > 0)
-		sink_putc(sink, digits[--n]);
-}
-
-/* Quote bytes of untrusted input, escaping the unprintable, capped. */
-static void
-sink_quote(text_sink *sink, const char *text, size_t len,
-		   size_t offset, size_t length)
-{
-	static const char hex[] = "0123456789abcdef";
-	size_t		i;
-	size_t		shown;
-
-	if (offset > len)
-		offset = len;
-	if (length > len - offset)
-		length = len - offset;
-	shown = length > SLV_QUOTE_MAX ? SLV_QUOTE_MAX : length;
-	sink_putc(sink, '"');
-	for (i = 0; i < shown; i++)
-	{
-		unsigned char c = (unsigned char) text[offset + i];
-
-		if (c >= 0x20 && c < 0x7f && c != '"' && c != '\\')
-			sink_putc(sink, (char) c);
-		else
-		{
-			sink_puts(sink, "\\x");
-			sink_putc(sink, hex[c >> 4]);
-			sink_putc(sink, hex[c & 0xf]);
-		}
-	}
-	if (shown < length)
-		sink_puts(sink, "...");
-	sink_putc(sink, '"');
-}
-
-static size_t
-sink_finish(text_sink *sink)
-{
-	if (sink->size > 0)
-		sink->buf[sink->len < sink->size ? sink->len : sink->size - 1] = '\0';
-	return sink->len;
-}
 
 static bool
 is_space(char c)
@@ -383,15 +300,15 @@ slv_format(const slv_vector *v, char *buf, size_t size)
 	text_sink	sink = {buf, size, 0};
 	int			i;
 
-	sink_putc(&sink, '{');
+	tsink_putc(&sink, '{');
 	for (i = 0; i < SLV_FR_COUNT; i++)
 	{
 		if (i > 0)
-			sink_putc(&sink, ',');
-		sink_putu(&sink, v->level[i]);
+			tsink_putc(&sink, ',');
+		tsink_putu(&sink, v->level[i]);
 	}
-	sink_putc(&sink, '}');
-	return sink_finish(&sink);
+	tsink_putc(&sink, '}');
+	return tsink_finish(&sink);
 }
 
 static void
@@ -402,8 +319,8 @@ put_fr_order(text_sink *sink)
 	for (i = 0; i < SLV_FR_COUNT; i++)
 	{
 		if (i > 0)
-			sink_putc(sink, ',');
-		sink_puts(sink, fr_names[i]);
+			tsink_putc(sink, ',');
+		tsink_puts(sink, fr_names[i]);
 	}
 }
 
@@ -418,102 +335,102 @@ slv_error_detail(const slv_error *err, const char *text, size_t len,
 	switch (err->status)
 	{
 		case SLV_OK:
-			sink_puts(&sink, "no error");
+			tsink_puts(&sink, "no error");
 			break;
 		case SLV_ERR_EMPTY:
-			sink_puts(&sink, "empty input; expected e.g. {2,2,1,1,2,3,1} "
+			tsink_puts(&sink, "empty input; expected e.g. {2,2,1,1,2,3,1} "
 					  "or IAC:2,UC:2,SI:1,DC:1,RDF:2,TRE:3,RA:1");
 			break;
 		case SLV_ERR_SYNTAX:
-			sink_puts(&sink, "expected ");
-			sink_puts(&sink, err->expected ? err->expected : "a vector");
-			sink_puts(&sink, " at byte ");
-			sink_putu(&sink, (unsigned long) err->offset);
-			sink_puts(&sink, ", found ");
+			tsink_puts(&sink, "expected ");
+			tsink_puts(&sink, err->expected ? err->expected : "a vector");
+			tsink_puts(&sink, " at byte ");
+			tsink_putu(&sink, (unsigned long) err->offset);
+			tsink_puts(&sink, ", found ");
 			if (err->length == 0)
-				sink_puts(&sink, "end of input");
+				tsink_puts(&sink, "end of input");
 			else
-				sink_quote(&sink, text, len, err->offset, err->length);
+				tsink_quote(&sink, text, len, err->offset, err->length);
 			break;
 		case SLV_ERR_WRONG_LENGTH:
 			if (err->level_count > SLV_FR_COUNT)
-				sink_puts(&sink, "more than 7 levels");
+				tsink_puts(&sink, "more than 7 levels");
 			else
 			{
-				sink_puts(&sink, "found ");
-				sink_putu(&sink, (unsigned long) err->level_count);
-				sink_puts(&sink, err->level_count == 1 ? " level" : " levels");
+				tsink_puts(&sink, "found ");
+				tsink_putu(&sink, (unsigned long) err->level_count);
+				tsink_puts(&sink, err->level_count == 1 ? " level" : " levels");
 			}
-			sink_puts(&sink, "; the positional form needs exactly 7, in FR order ");
+			tsink_puts(&sink, "; the positional form needs exactly 7, in FR order ");
 			put_fr_order(&sink);
 			break;
 		case SLV_ERR_UNKNOWN_FR:
-			sink_puts(&sink, "unknown FR ");
-			sink_quote(&sink, text, len, err->offset, err->length);
-			sink_puts(&sink, "; expected one of IAC, UC, SI, DC, RDF, TRE, RA "
+			tsink_puts(&sink, "unknown FR ");
+			tsink_quote(&sink, text, len, err->offset, err->length);
+			tsink_puts(&sink, "; expected one of IAC, UC, SI, DC, RDF, TRE, RA "
 					  "or FR1..FR7");
 			break;
 		case SLV_ERR_REPEATED_FR:
-			sink_puts(&sink, "FR ");
-			sink_quote(&sink, text, len, err->offset, err->length);
+			tsink_puts(&sink, "FR ");
+			tsink_quote(&sink, text, len, err->offset, err->length);
 			if (slv_fr_name(err->fr_index) != NULL)
 			{
-				sink_puts(&sink, " (");
-				sink_puts(&sink, slv_fr_name(err->fr_index));
-				sink_putc(&sink, ')');
+				tsink_puts(&sink, " (");
+				tsink_puts(&sink, slv_fr_name(err->fr_index));
+				tsink_putc(&sink, ')');
 			}
-			sink_puts(&sink, " is given more than once");
+			tsink_puts(&sink, " is given more than once");
 			break;
 		case SLV_ERR_MISSING_FR:
-			sink_puts(&sink, "missing FR ");
+			tsink_puts(&sink, "missing FR ");
 			for (i = 0; i < SLV_FR_COUNT; i++)
 			{
 				if (!(err->missing_frs & (1u << i)))
 					continue;
 				if (!first)
-					sink_puts(&sink, ", ");
-				sink_puts(&sink, fr_names[i]);
+					tsink_puts(&sink, ", ");
+				tsink_puts(&sink, fr_names[i]);
 				first = false;
 			}
-			sink_puts(&sink, "; the named form needs all seven FRs");
+			tsink_puts(&sink, "; the named form needs all seven FRs");
 			break;
 		case SLV_ERR_LEVEL_RANGE:
-			sink_puts(&sink, "level ");
+			tsink_puts(&sink, "level ");
 			if (err->length > 0 && err->offset <= len &&
 				err->length <= len - err->offset && err->length <= 20)
 			{
 				/* the token is only '-' and digits: shown as written */
 				for (i = 0; (size_t) i < err->length; i++)
-					sink_putc(&sink, text[err->offset + i]);
+					tsink_putc(&sink, text[err->offset + i]);
 			}
 			else if (err->length > 0)
-				sink_quote(&sink, text, len, err->offset, err->length);
+				tsink_quote(&sink, text, len, err->offset, err->length);
 			else
 			{
 				if (err->level < 0)
-					sink_putc(&sink, '-');
-				sink_putu(&sink, err->level < 0 ?
+					tsink_putc(&sink, '-');
+				tsink_putu(&sink, err->level < 0 ?
 						  0ul - (unsigned long) err->level :
 						  (unsigned long) err->level);
 			}
 			if (slv_fr_name(err->fr_index) != NULL)
 			{
-				sink_puts(&sink, " for FR \"");
-				sink_puts(&sink, slv_fr_name(err->fr_index));
-				sink_putc(&sink, '"');
+				tsink_puts(&sink, " for FR \"");
+				tsink_puts(&sink, slv_fr_name(err->fr_index));
+				tsink_putc(&sink, '"');
 			}
-			sink_puts(&sink, " is outside 0..4");
+			tsink_puts(&sink, " is outside 0..4");
 			break;
 		case SLV_ERR_TRAILING:
-			sink_puts(&sink, "unexpected ");
-			sink_quote(&sink, text, len, err->offset, err->length);
-			sink_puts(&sink, " after the end of the vector");
+			tsink_puts(&sink, "unexpected ");
+			tsink_quote(&sink, text, len, err->offset, err->length);
+			tsink_puts(&sink, " after the end of the vector");
 			break;
 		case SLV_ERR_BAD_PACKED:
-			sink_puts(&sink, "packed value is not a valid security-level vector");
+			tsink_puts(&sink, "packed value is not a valid security-level vector");
 			break;
 	}
-	return sink_finish(&sink);
+	return tsink_finish(&sink);
 }
 
 uint32_t

@@ -3,14 +3,13 @@
  * libc only; no allocation, no mutable state.
  */
 #include "vers_core.h"
+#include "text_sink.h"
 
 #include <string.h>
 
 #define VERS_SCHEME_COUNT	4
 /* no supported scheme name is longer; longer ones are simply unsupported */
 #define VERS_SCHEME_NAME_MAX 16
-/* longest excerpt of the input quoted in a detail message */
-#define VERS_QUOTE_MAX		40
 
 static const char *const scheme_names[VERS_SCHEME_COUNT] = {
 	"all", "none", "intdot", "semver"
@@ -22,97 +21,6 @@ const char *const vers_supported_schemes = "all, none, intdot, semver";
 static const char *const comparator_text[] = {
 	"", "!=", "<", "<=", ">", ">="
 };
-
-/*
- * Output that never overflows: len counts every byte asked for, so the
- * caller learns the size it needed, as with snprintf.
- */
-typedef struct text_sink
-{
-	char	   *buf;
-	size_t		size;
-	size_t		len;
-} text_sink;
-
-static void
-sink_putc(text_sink *sink, char c)
-{
-	if (sink->len + 1 < sink->size)
-		sink->buf[sink->len] = c;
-	sink->len++;
-}
-
-static void
-sink_puts(text_sink *sink, const char *s)
-{
-	while (*s)
-		sink_putc(sink, *s++);
-}
-
-static void
-sink_putn(text_sink *sink, const char *s, size_t n)
-{
-	size_t		i;
-
-	for (i = 0; i < n; i++)
-		sink_putc(sink, s[i]);
-}
-
-static void
-sink_putu(text_sink *sink, unsigned long value)
-{
-	char		digits[24];
-	int			n = 0;
-
-	do
-	{
-		digits[n++] = (char) ('0' + value % 10);
-		value /= 10;
-	} while (value > 0);
-	while (n > 0)
-		sink_putc(sink, digits[--n]);
-}
-
-/* Quote bytes of untrusted input, escaping the unprintable, capped. */
-static void
-sink_quote(text_sink *sink, const char *text, size_t len,
-		   size_t offset, size_t length)
-{
-	static const char hex[] = "0123456789abcdef";
-	size_t		i;
-	size_t		shown;
-
-	if (offset > len)
-		offset = len;
-	if (length > len - offset)
-		length = len - offset;
-	shown = length > VERS_QUOTE_MAX ? VERS_QUOTE_MAX : length;
-	sink_putc(sink, '"');
-	for (i = 0; i < shown; i++)
-	{
-		unsigned char c = (unsigned char) text[offset + i];
-
-		if (c >= 0x20 && c < 0x7f && c != '"' && c != '\\')
-			sink_putc(sink, (char) c);
-		else
-		{
-			sink_puts(sink, "\\x");
-			sink_putc(sink, hex[c >> 4]);
-			sink_putc(sink, hex[c & 0xf]);
-		}
-	}
-	if (shown < length)
-		sink_puts(sink, "...");
-	sink_putc(sink, '"');
-}
-
-static size_t
-sink_finish(text_sink *sink)
-{
-	if (sink->size > 0)
-		sink->buf[sink->len < sink->size ? sink->len : sink->size - 1] = '\0';
-	return sink->len;
-}
 
 /* The spec removes spaces and tabs before parsing; nothing else is blank. */
 static bool
@@ -924,22 +832,22 @@ vers_format(const vers_range *range, char *buf, size_t size)
 	text_sink	sink = {buf, size, 0};
 	int			i;
 
-	sink_puts(&sink, "vers:");
-	sink_puts(&sink, scheme_names[range->scheme]);
-	sink_putc(&sink, '/');
+	tsink_puts(&sink, "vers:");
+	tsink_puts(&sink, scheme_names[range->scheme]);
+	tsink_putc(&sink, '/');
 	if (range->star)
-		sink_putc(&sink, '*');
+		tsink_putc(&sink, '*');
 	for (i = 0; i < range->constraint_count; i++)
 	{
 		const vers_constraint *c = &range->constraint[i];
 
 		if (i > 0)
-			sink_putc(&sink, '|');
-		sink_puts(&sink, comparator_text[c->comparator]);
-		sink_putn(&sink, range->versions + c->version_offset,
+			tsink_putc(&sink, '|');
+		tsink_puts(&sink, comparator_text[c->comparator]);
+		tsink_putn(&sink, range->versions + c->version_offset,
 				  c->version_length);
 	}
-	return sink_finish(&sink);
+	return tsink_finish(&sink);
 }
 
 vers_status
@@ -1147,11 +1055,11 @@ sink_intdot_key(text_sink *sink, const char *v, size_t len)
 		while (segment_end < end && v[segment_end] != '.')
 			segment_end++;
 		if (!first)
-			sink_putc(sink, '.');
+			tsink_putc(sink, '.');
 		first = false;
 		while (at + 1 < segment_end && v[at] == '0')
 			at++;
-		sink_putn(sink, v + at, segment_end - at);
+		tsink_putn(sink, v + at, segment_end - at);
 		at = segment_end + 1;
 	}
 }
@@ -1162,11 +1070,11 @@ vers_format_key(const vers_range *range, char *buf, size_t size)
 	text_sink	sink = {buf, size, 0};
 	int			i;
 
-	sink_puts(&sink, "vers:");
-	sink_puts(&sink, scheme_names[range->scheme]);
-	sink_putc(&sink, '/');
+	tsink_puts(&sink, "vers:");
+	tsink_puts(&sink, scheme_names[range->scheme]);
+	tsink_putc(&sink, '/');
 	if (range->star)
-		sink_putc(&sink, '*');
+		tsink_putc(&sink, '*');
 	for (i = 0; i < range->constraint_count; i++)
 	{
 		const vers_constraint *c = &range->constraint[i];
@@ -1174,8 +1082,8 @@ vers_format_key(const vers_range *range, char *buf, size_t size)
 		size_t		n = c->version_length;
 
 		if (i > 0)
-			sink_putc(&sink, '|');
-		sink_puts(&sink, comparator_text[c->comparator]);
+			tsink_putc(&sink, '|');
+		tsink_puts(&sink, comparator_text[c->comparator]);
 		if (range->scheme == VERS_SCHEME_INTDOT)
 			sink_intdot_key(&sink, v, n);
 		else
@@ -1183,10 +1091,10 @@ vers_format_key(const vers_range *range, char *buf, size_t size)
 			const char *plus = memchr(v, '+', n);
 
 			/* semver: build metadata has no part in precedence */
-			sink_putn(&sink, v, plus ? (size_t) (plus - v) : n);
+			tsink_putn(&sink, v, plus ? (size_t) (plus - v) : n);
 		}
 	}
-	return sink_finish(&sink);
+	return tsink_finish(&sink);
 }
 
 vers_status
@@ -1217,102 +1125,102 @@ vers_error_detail(const vers_error *err, const char *text, size_t len,
 	switch (err->status)
 	{
 		case VERS_OK:
-			sink_puts(&sink, "no error");
+			tsink_puts(&sink, "no error");
 			break;
 		case VERS_ERR_EMPTY:
-			sink_puts(&sink, "empty input; expected e.g. "
+			tsink_puts(&sink, "empty input; expected e.g. "
 					  "vers:semver/>=1.2.3|<2.0.0");
 			break;
 		case VERS_ERR_BAD_CHARACTER:
-			sink_puts(&sink, "byte ");
-			sink_quote(&sink, text, len, err->offset, err->length);
-			sink_puts(&sink, " at offset ");
-			sink_putu(&sink, (unsigned long) err->offset);
-			sink_puts(&sink, " is not allowed; a version range holds "
+			tsink_puts(&sink, "byte ");
+			tsink_quote(&sink, text, len, err->offset, err->length);
+			tsink_puts(&sink, " at offset ");
+			tsink_putu(&sink, (unsigned long) err->offset);
+			tsink_puts(&sink, " is not allowed; a version range holds "
 					  "printable ASCII only");
 			break;
 		case VERS_ERR_PREFIX:
-			sink_puts(&sink, "a version range must start with \"vers:\", found ");
-			sink_quote(&sink, text, len, err->offset, err->length);
+			tsink_puts(&sink, "a version range must start with \"vers:\", found ");
+			tsink_quote(&sink, text, len, err->offset, err->length);
 			break;
 		case VERS_ERR_SCHEME_SYNTAX:
-			sink_puts(&sink, "expected a versioning scheme (a letter, then "
+			tsink_puts(&sink, "expected a versioning scheme (a letter, then "
 					  "letters, digits, '.' or '-') and '/' after \"vers:\", "
 					  "found ");
-			sink_quote(&sink, text, len, err->offset, err->length);
+			tsink_quote(&sink, text, len, err->offset, err->length);
 			break;
 		case VERS_ERR_UNSUPPORTED_SCHEME:
-			sink_puts(&sink, "versioning scheme ");
-			sink_quote(&sink, text, len, err->offset, err->length);
-			sink_puts(&sink, " is not supported; supported: ");
-			sink_puts(&sink, vers_supported_schemes);
+			tsink_puts(&sink, "versioning scheme ");
+			tsink_quote(&sink, text, len, err->offset, err->length);
+			tsink_puts(&sink, " is not supported; supported: ");
+			tsink_puts(&sink, vers_supported_schemes);
 			break;
 		case VERS_ERR_NO_CONSTRAINTS:
-			sink_puts(&sink, "no version constraint after the versioning scheme");
+			tsink_puts(&sink, "no version constraint after the versioning scheme");
 			break;
 		case VERS_ERR_EMPTY_VERSION:
-			sink_puts(&sink, "constraint ");
-			sink_quote(&sink, text, len, err->offset, err->length);
-			sink_puts(&sink, " has no version");
+			tsink_puts(&sink, "constraint ");
+			tsink_quote(&sink, text, len, err->offset, err->length);
+			tsink_puts(&sink, " has no version");
 			break;
 		case VERS_ERR_PERCENT:
-			sink_puts(&sink, "invalid percent-encoding ");
-			sink_quote(&sink, text, len, err->offset, err->length);
-			sink_puts(&sink, "; '%' must be followed by two hex digits");
+			tsink_puts(&sink, "invalid percent-encoding ");
+			tsink_quote(&sink, text, len, err->offset, err->length);
+			tsink_puts(&sink, "; '%' must be followed by two hex digits");
 			break;
 		case VERS_ERR_COMPARATOR:
-			sink_puts(&sink, "unknown comparator in ");
-			sink_quote(&sink, text, len, err->offset, err->length);
-			sink_puts(&sink, "; use =, !=, <, <=, > or >= (inside a version, "
+			tsink_puts(&sink, "unknown comparator in ");
+			tsink_quote(&sink, text, len, err->offset, err->length);
+			tsink_puts(&sink, "; use =, !=, <, <=, > or >= (inside a version, "
 					  "< > = ! must be percent-encoded)");
 			break;
 		case VERS_ERR_INVALID_VERSION:
-			sink_quote(&sink, text, len, err->offset, err->length);
-			sink_puts(&sink, " is not a valid ");
-			sink_puts(&sink, scheme ? scheme : "");
+			tsink_quote(&sink, text, len, err->offset, err->length);
+			tsink_puts(&sink, " is not a valid ");
+			tsink_puts(&sink, scheme ? scheme : "");
 			if (err->scheme_known && err->scheme == VERS_SCHEME_SEMVER)
-				sink_puts(&sink, " version (SemVer 2.0.0: "
+				tsink_puts(&sink, " version (SemVer 2.0.0: "
 						  "MAJOR.MINOR.PATCH[-PRERELEASE][+BUILD])");
 			else
-				sink_puts(&sink, " version (dot-separated non-negative "
+				tsink_puts(&sink, " version (dot-separated non-negative "
 						  "integers)");
 			break;
 		case VERS_ERR_STAR:
-			sink_puts(&sink, "\"*\" must be the only constraint, with no "
+			tsink_puts(&sink, "\"*\" must be the only constraint, with no "
 					  "version; found ");
-			sink_quote(&sink, text, len, err->offset, err->length);
+			tsink_quote(&sink, text, len, err->offset, err->length);
 			break;
 		case VERS_ERR_STAR_REQUIRED:
-			sink_puts(&sink, "versioning scheme \"");
-			sink_puts(&sink, scheme ? scheme : "");
-			sink_puts(&sink, "\" takes only \"*\", found ");
-			sink_quote(&sink, text, len, err->offset, err->length);
+			tsink_puts(&sink, "versioning scheme \"");
+			tsink_puts(&sink, scheme ? scheme : "");
+			tsink_puts(&sink, "\" takes only \"*\", found ");
+			tsink_quote(&sink, text, len, err->offset, err->length);
 			break;
 		case VERS_ERR_DUPLICATE_VERSION:
-			sink_puts(&sink, "the same version appears in ");
-			sink_quote(&sink, text, len, err->related_offset, err->related_length);
-			sink_puts(&sink, " and ");
-			sink_quote(&sink, text, len, err->offset, err->length);
-			sink_puts(&sink, "; each version may occur in only one constraint");
+			tsink_puts(&sink, "the same version appears in ");
+			tsink_quote(&sink, text, len, err->related_offset, err->related_length);
+			tsink_puts(&sink, " and ");
+			tsink_quote(&sink, text, len, err->offset, err->length);
+			tsink_puts(&sink, "; each version may occur in only one constraint");
 			break;
 		case VERS_ERR_COMPARATOR_SEQUENCE:
-			sink_puts(&sink, "sorted by version, ");
-			sink_quote(&sink, text, len, err->related_offset, err->related_length);
-			sink_puts(&sink, " is followed by ");
-			sink_quote(&sink, text, len, err->offset, err->length);
-			sink_puts(&sink, "; ");
-			sink_puts(&sink, err->rule ? err->rule : "invalid comparators");
+			tsink_puts(&sink, "sorted by version, ");
+			tsink_quote(&sink, text, len, err->related_offset, err->related_length);
+			tsink_puts(&sink, " is followed by ");
+			tsink_quote(&sink, text, len, err->offset, err->length);
+			tsink_puts(&sink, "; ");
+			tsink_puts(&sink, err->rule ? err->rule : "invalid comparators");
 			break;
 		case VERS_ERR_TOO_MANY_CONSTRAINTS:
-			sink_puts(&sink, "more than ");
-			sink_putu(&sink, VERS_MAX_CONSTRAINTS);
-			sink_puts(&sink, " constraints");
+			tsink_puts(&sink, "more than ");
+			tsink_putu(&sink, VERS_MAX_CONSTRAINTS);
+			tsink_puts(&sink, " constraints");
 			break;
 		case VERS_ERR_TOO_LONG:
-			sink_puts(&sink, "versions total more than ");
-			sink_putu(&sink, VERS_MAX_VERSION_BYTES);
-			sink_puts(&sink, " bytes");
+			tsink_puts(&sink, "versions total more than ");
+			tsink_putu(&sink, VERS_MAX_VERSION_BYTES);
+			tsink_puts(&sink, " bytes");
 			break;
 	}
-	return sink_finish(&sink);
+	return tsink_finish(&sink);
 }
