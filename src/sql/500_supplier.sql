@@ -785,6 +785,7 @@ COMMENT ON COLUMN @extschema@.supplier_contract_clause.summary IS 'What the clau
 CREATE VIEW @extschema@.supplier_contract_gaps WITH (security_invoker = true) AS
 SELECT pg_catalog.md5(c.id::text || '/' || k.code)::uuid AS id,
        c.organization_id,
+       ow.code AS organization,
        c.id AS contract_id,
        c.reference,
        s.id AS supplier_id,
@@ -797,6 +798,7 @@ SELECT pg_catalog.md5(c.id::text || '/' || k.code)::uuid AS id,
 FROM @extschema@.supplier_contract c
 JOIN @extschema@.supplier s ON s.organization_id = c.organization_id AND s.id = c.supplier_id
 JOIN @extschema@.organization o ON o.id = s.supplier_org_id
+JOIN @extschema@.organization ow ON ow.id = c.organization_id
 CROSS JOIN @extschema@.supplier_contract_clause_kind k
 WHERE (c.ends_on IS NULL OR c.ends_on >= CURRENT_DATE)
   AND NOT EXISTS (SELECT 1 FROM @extschema@.supplier_contract_clause x
@@ -805,6 +807,7 @@ COMMENT ON VIEW @extschema@.supplier_contract_gaps IS
   'One row per contract in force and security clause kind it lacks (of the six of supplier_contract_clause_kind).';
 COMMENT ON COLUMN @extschema@.supplier_contract_gaps.id IS 'Row identifier (derived from contract and clause kind).';
 COMMENT ON COLUMN @extschema@.supplier_contract_gaps.organization_id IS 'The contracting organisation.';
+COMMENT ON COLUMN @extschema@.supplier_contract_gaps.organization IS 'Code of the contracting organisation.';
 COMMENT ON COLUMN @extschema@.supplier_contract_gaps.contract_id IS 'The contract.';
 COMMENT ON COLUMN @extschema@.supplier_contract_gaps.reference IS 'Contract number.';
 COMMENT ON COLUMN @extschema@.supplier_contract_gaps.supplier_id IS 'The supplier (supplier.id).';
@@ -903,6 +906,7 @@ COMMENT ON COLUMN @extschema@.supplier_scorecard.open_alerts IS 'Unacknowledged 
 CREATE VIEW @extschema@.supplier_risk_changes WITH (security_invoker = true) AS
 SELECT a.id,
        a.organization_id,
+       ow.code AS organization,
        a.supplier_id,
        o.code AS supplier_code,
        o.name AS supplier,
@@ -920,11 +924,13 @@ SELECT a.id,
 FROM @extschema@.supplier_risk_alert a
 JOIN @extschema@.supplier s ON s.organization_id = a.organization_id AND s.id = a.supplier_id
 JOIN @extschema@.organization o ON o.id = s.supplier_org_id
+JOIN @extschema@.organization ow ON ow.id = a.organization_id
 JOIN @extschema@.supplier_assessment x ON x.organization_id = a.organization_id AND x.id = a.assessment_id
 LEFT JOIN @extschema@.person p ON p.organization_id = a.organization_id AND p.id = a.acknowledged_by;
 COMMENT ON VIEW @extschema@.supplier_risk_changes IS 'One row per supplier risk level change (supplier_risk_alert), with names.';
 COMMENT ON COLUMN @extschema@.supplier_risk_changes.id IS 'Alert identifier.';
 COMMENT ON COLUMN @extschema@.supplier_risk_changes.organization_id IS 'The assessing organisation.';
+COMMENT ON COLUMN @extschema@.supplier_risk_changes.organization IS 'Code of the assessing organisation.';
 COMMENT ON COLUMN @extschema@.supplier_risk_changes.supplier_id IS 'The supplier (supplier.id).';
 COMMENT ON COLUMN @extschema@.supplier_risk_changes.supplier_code IS 'Supplier organisation code.';
 COMMENT ON COLUMN @extschema@.supplier_risk_changes.supplier IS 'Supplier organisation name.';

@@ -1,0 +1,64 @@
+-- Dashboard section: supplier management (IEC 62443-2-4), read from the views only.
+--   psql -X -f demo/dashboard_20_suppliers.sql
+\set QUIET on
+\pset footer off
+\pset null '-'
+\pset border 1
+\pset format aligned
+
+\echo
+\echo '## Suppliers by risk level (latest completed assessment)'
+SELECT s.organization,
+       pg_catalog.count(*) AS suppliers,
+       pg_catalog.count(*) FILTER (WHERE s.risk_level = 'critical') AS critical,
+       pg_catalog.count(*) FILTER (WHERE s.risk_level = 'high') AS high,
+       pg_catalog.count(*) FILTER (WHERE s.risk_level = 'medium') AS medium,
+       pg_catalog.count(*) FILTER (WHERE s.risk_level = 'low') AS low,
+       pg_catalog.count(*) FILTER (WHERE s.risk_level IS NULL) AS "never assessed",
+       pg_catalog.round(pg_catalog.avg(s.security_score), 2) AS "avg security",
+       pg_catalog.count(*) FILTER (WHERE s.trend = 'worsening') AS worsening,
+       pg_catalog.count(*) FILTER (WHERE s.trend = 'improving') AS improving,
+       pg_catalog.sum(s.open_alerts) AS "open alerts"
+FROM iec62443p2.supplier_scorecard s
+GROUP BY s.organization
+ORDER BY s.organization;
+
+\echo '## Worst supplier scorecards'
+SELECT s.organization || '/' || s.supplier_code AS code,
+       pg_catalog.left(s.supplier, 34) AS supplier,
+       s.criticality AS crit,
+       s.policy, s.controls, s.incidents, s.compliance, s.improvement AS improv,
+       s.security_score AS security,
+       s.risk_score AS risk,
+       s.risk_level AS level,
+       s.previous_risk_level AS previous,
+       s.trend,
+       s.contract_gaps AS "contract gaps",
+       pg_catalog.to_char(s.last_assessed_at AT TIME ZONE 'UTC', 'YYYY-MM-DD') AS assessed
+FROM iec62443p2.supplier_scorecard s
+WHERE s.risk_score IS NOT NULL
+ORDER BY s.risk_score DESC, s.criticality DESC, s.supplier_code
+LIMIT 12;
+
+\echo '## Recent supplier risk level changes'
+SELECT pg_catalog.to_char(c.assessed_at AT TIME ZONE 'UTC', 'YYYY-MM-DD') AS assessed,
+       c.organization || '/' || c.supplier_code AS code,
+       pg_catalog.left(c.supplier, 34) AS supplier,
+       coalesce(c.old_level, '(first)') || ' -> ' || c.new_level AS change,
+       c.severity,
+       c.risk_score AS risk,
+       CASE WHEN c.acknowledged THEN 'by ' || c.acknowledged_by ELSE 'OPEN' END AS acknowledged
+FROM iec62443p2.supplier_risk_changes c
+ORDER BY c.assessed_at DESC, c.organization, c.supplier_code
+LIMIT 12;
+
+\echo '## Contracts in force missing security clauses'
+SELECT g.missing_clause AS "missing clause",
+       pg_catalog.count(*) AS contracts,
+       pg_catalog.string_agg(g.organization || '/' || g.supplier_code, ', ' ORDER BY g.organization, g.supplier_code) FILTER (WHERE g.rn <= 5)
+         || CASE WHEN pg_catalog.count(*) > 5 THEN ', ...' ELSE '' END AS "e.g."
+FROM (SELECT x.*, pg_catalog.row_number() OVER (PARTITION BY x.clause_kind ORDER BY x.organization, x.supplier_code) AS rn
+      FROM iec62443p2.supplier_contract_gaps x) g
+JOIN iec62443p2.supplier_contract_clause_kind k ON k.code = g.clause_kind
+GROUP BY g.missing_clause, k.position
+ORDER BY k.position;
