@@ -62,3 +62,30 @@ FROM (SELECT x.*, pg_catalog.row_number() OVER (PARTITION BY x.clause_kind ORDER
 JOIN iec62443p2.supplier_contract_clause_kind k ON k.code = g.clause_kind
 GROUP BY g.missing_clause, k.position
 ORDER BY k.position;
+
+\echo '## Supplier KPIs'
+SELECT k.organization,
+       k.suppliers,
+       k.critical_suppliers AS critical,
+       k.assessment_coverage_pct AS "assessed 12m %",
+       k.contract_compliance_pct AS "contracts complete %",
+       k.improvement_rate_pct AS "improved %",
+       k.critical_spend_coverage_pct AS "critical spend covered %",
+       k.avg_security_score AS "avg security",
+       k.avg_risk_score AS "avg risk",
+       k.open_alerts AS "open alerts"
+FROM iec62443p2.supplier_kpis k
+ORDER BY k.organization;
+
+\echo '## Supplier assessments by quarter (from supplier_kpis_monthly)'
+SELECT m.organization,
+       pg_catalog.to_char(pg_catalog.min(m.time) AT TIME ZONE 'UTC', 'YYYY-"Q"Q') AS quarter,
+       pg_catalog.sum(m.assessments) AS assessments,
+       pg_catalog.round(pg_catalog.sum(m.avg_security_score * m.assessments) / NULLIF(pg_catalog.sum(m.assessments), 0), 2) AS "avg security",
+       pg_catalog.sum(m.high_or_critical) AS "high or critical",
+       pg_catalog.sum(m.risk_increases) AS "risk up",
+       pg_catalog.sum(m.risk_decreases) AS "risk down"
+FROM iec62443p2.supplier_kpis_monthly m
+WHERE m.organization = 'CRU'
+GROUP BY m.organization, pg_catalog.date_trunc('quarter', m.time AT TIME ZONE 'UTC')
+ORDER BY pg_catalog.date_trunc('quarter', m.time AT TIME ZONE 'UTC');

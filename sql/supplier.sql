@@ -274,5 +274,50 @@ WHERE supplier_id = '00000000-0000-0000-0000-0000000005b3';
 SELECT supplier_code, acknowledged_by, open_alerts FROM supplier_risk_changes
 JOIN supplier_scorecard USING (supplier_code) WHERE supplier_code = 'SUP3';
 
+-- KPIs, from recorded rows: organisation KPI with suppliers K1 (assessed 40 and 10 days ago,
+-- improved; criticality 5; spend 600), K2 (assessed 400 days ago; spend 300), K3 (never; spend 100)
+INSERT INTO organization (id, code, name) VALUES
+  ('00000000-0000-0000-0000-0000000000c1', 'KPI', 'KPI owner'),
+  ('00000000-0000-0000-0000-0000000000d1', 'K1', 'K one'), ('00000000-0000-0000-0000-0000000000d2', 'K2', 'K two'),
+  ('00000000-0000-0000-0000-0000000000d3', 'K3', 'K three');
+INSERT INTO organization_role (organization_id, role) VALUES
+  ('00000000-0000-0000-0000-0000000000c1', 'asset_owner'), ('00000000-0000-0000-0000-0000000000d1', 'product_supplier'),
+  ('00000000-0000-0000-0000-0000000000d2', 'product_supplier'), ('00000000-0000-0000-0000-0000000000d3', 'product_supplier');
+INSERT INTO organization_relationship (organization_id, counterpart_id, relationship)
+SELECT '00000000-0000-0000-0000-0000000000c1', id, 'product_supplier' FROM organization WHERE code IN ('K1', 'K2', 'K3');
+INSERT INTO supplier (organization_id, id, supplier_org_id, annual_spend, declared_criticality) VALUES
+  ('00000000-0000-0000-0000-0000000000c1', '00000000-0000-0000-0000-0000000006d1', '00000000-0000-0000-0000-0000000000d1', 600, 5),
+  ('00000000-0000-0000-0000-0000000000c1', '00000000-0000-0000-0000-0000000006d2', '00000000-0000-0000-0000-0000000000d2', 300, 4),
+  ('00000000-0000-0000-0000-0000000000c1', '00000000-0000-0000-0000-0000000006d3', '00000000-0000-0000-0000-0000000000d3', 100, NULL);
+CREATE FUNCTION pg_temp.assess_k(assessment uuid, supplier uuid, at timestamptz, good boolean)
+RETURNS void LANGUAGE sql AS $$
+  INSERT INTO iec62443p2.supplier_assessment (organization_id, id, supplier_id, assessed_at)
+  VALUES ('00000000-0000-0000-0000-0000000000c1', assessment, supplier, at);
+  INSERT INTO iec62443p2.supplier_assessment_answer (organization_id, assessment_id, question_id, answer_yes)
+  SELECT q.organization_id, assessment, q.id, CASE WHEN q.code = 'policy_reviewed' THEN good ELSE q.yes_is_good END
+  FROM iec62443p2.supplier_question q WHERE q.organization_id = '00000000-0000-0000-0000-0000000000c1';
+  UPDATE iec62443p2.supplier_assessment SET status = 'completed' WHERE id = assessment;
+$$;
+SELECT pg_temp.assess_k('00000000-0000-0000-0000-0000000e0d11', '00000000-0000-0000-0000-0000000006d1', now() - interval '40 days', false),
+       pg_temp.assess_k('00000000-0000-0000-0000-0000000e0d12', '00000000-0000-0000-0000-0000000006d1', now() - interval '10 days', true),
+       pg_temp.assess_k('00000000-0000-0000-0000-0000000e0d21', '00000000-0000-0000-0000-0000000006d2', now() - interval '400 days', true);
+INSERT INTO supplier_contract (organization_id, id, supplier_id, reference, title, starts_on, ends_on) VALUES
+  ('00000000-0000-0000-0000-0000000000c1', '00000000-0000-0000-0000-0000000c0d01', '00000000-0000-0000-0000-0000000006d1', 'K-1', 'complete', '2020-01-01', NULL),
+  ('00000000-0000-0000-0000-0000000000c1', '00000000-0000-0000-0000-0000000c0d02', '00000000-0000-0000-0000-0000000006d2', 'K-2', 'one missing', '2020-01-01', NULL),
+  ('00000000-0000-0000-0000-0000000000c1', '00000000-0000-0000-0000-0000000c0d03', '00000000-0000-0000-0000-0000000006d3', 'K-3', 'expired', '2010-01-01', '2011-01-01');
+INSERT INTO supplier_contract_clause (organization_id, contract_id, clause_kind)
+SELECT '00000000-0000-0000-0000-0000000000c1', c.id, k.code FROM supplier_contract c, supplier_contract_clause_kind k
+WHERE c.reference = 'K-1' OR (c.reference = 'K-2' AND k.code <> 'termination');
+SELECT organization, suppliers, critical_suppliers, assessed_last_12_months, assessment_coverage_pct,
+       contracts_in_force, contracts_complete, contract_compliance_pct, reassessed, improved, improvement_rate_pct,
+       risk_critical, risk_high, risk_medium, risk_low, never_assessed, annual_spend, critical_spend,
+       critical_spend_coverage_pct, open_alerts
+FROM supplier_kpis WHERE organization = 'KPI';
+SELECT count(*) BETWEEN 13 AND 15 AS months_since_first_assessment, sum(assessments) AS assessments,
+       max(time) = date_trunc('month', now() AT TIME ZONE 'UTC') AT TIME ZONE 'UTC' AS up_to_this_month,
+       (array_agg(assessment_coverage_pct ORDER BY time DESC))[1] AS coverage_this_month,
+       (array_agg(assessment_coverage_pct ORDER BY time))[1] AS coverage_first_month
+FROM supplier_kpis_monthly WHERE organization = 'KPI';
+
 DROP EXTENSION iec62443p2;
 DROP SCHEMA iec62443p2;
