@@ -280,10 +280,23 @@ BEGIN
   SELECT initialize_supplier_settings.organization_id, t.critical, t.high, t.medium, t.settings_profile
   FROM @extschema@.supplier_risk_threshold t WHERE t.settings_profile = profile
   ON CONFLICT DO NOTHING;
+
+  -- audit intervals and tolerated open findings (520_supplier_audit.sql)
+  INSERT INTO @extschema@.supplier_audit_interval_setting (organization_id, risk_level, months)
+  SELECT initialize_supplier_settings.organization_id, d.risk_level, d.months
+  FROM @extschema@.supplier_audit_interval_default d WHERE d.settings_profile = profile
+  ORDER BY d.risk_level
+  ON CONFLICT DO NOTHING;
+  INSERT INTO @extschema@.supplier_finding_threshold_setting (organization_id, severity, tolerated)
+  SELECT initialize_supplier_settings.organization_id, d.severity, d.tolerated
+  FROM @extschema@.supplier_finding_threshold_default d WHERE d.settings_profile = profile
+  ORDER BY d.severity
+  ON CONFLICT DO NOTHING;
 END
 $$;
 COMMENT ON FUNCTION @extschema@.initialize_supplier_settings(uuid) IS
-  'Copies the shipped supplier assessment criteria, starter questions and risk thresholds of the organisation''s '
+  'Copies the shipped supplier assessment criteria, starter questions, risk thresholds, audit intervals and tolerated '
+  'open findings of the organisation''s '
   'settings profile into its own settings (criteria and questions only when it has none; called by '
   'initialize_organization_settings).';
 
@@ -819,134 +832,6 @@ COMMENT ON COLUMN @extschema@.supplier_contract_gaps.starts_on IS 'First day in 
 COMMENT ON COLUMN @extschema@.supplier_contract_gaps.ends_on IS 'Last day in force; NULL when open-ended.';
 
 -- ---------------------------------------------------------------------------------------------
--- Views: scorecard and risk changes
--- ---------------------------------------------------------------------------------------------
-CREATE VIEW @extschema@.supplier_scorecard WITH (security_invoker = true) AS
-SELECT s.id,
-       s.organization_id,
-       ow.code AS organization,
-       o.code AS supplier_code,
-       o.name AS supplier,
-       (SELECT pg_catalog.string_agg(DISTINCT r.relationship, ', ')
-          FROM @extschema@.organization_relationship r
-         WHERE r.organization_id = s.organization_id AND r.counterpart_id = s.supplier_org_id) AS relationships,
-       s.annual_spend::numeric(14,2) AS annual_spend,
-       s.currency,
-       k.criticality,
-       la.assessed_at AS last_assessed_at,
-       (SELECT pg_catalog.count(*) FROM @extschema@.supplier_assessment x
-         WHERE x.organization_id = s.organization_id AND x.supplier_id = s.id AND x.status = 'completed')::integer AS assessments,
-       cs.policy, cs.controls, cs.incidents, cs.compliance, cs.improvement,
-       la.security_score::numeric(4,2) AS security_score,
-       la.risk_score::numeric(3,1) AS risk_score,
-       la.risk_level,
-       pa.risk_score::numeric(3,1) AS previous_risk_score,
-       pa.risk_level AS previous_risk_level,
-       (la.risk_score - pa.risk_score)::numeric(3,1) AS risk_score_change,
-       CASE WHEN la.id IS NULL THEN NULL
-            WHEN pa.id IS NULL THEN 'new'
-            WHEN la.risk_score < pa.risk_score THEN 'improving'
-            WHEN la.risk_score > pa.risk_score THEN 'worsening'
-            ELSE 'stable' END AS trend,
-       (SELECT pg_catalog.count(*) FROM @extschema@.supplier_contract_gaps g
-         WHERE g.organization_id = s.organization_id AND g.supplier_id = s.id)::integer AS contract_gaps,
-       (SELECT pg_catalog.count(*) FROM @extschema@.supplier_risk_alert a
-         WHERE a.organization_id = s.organization_id AND a.supplier_id = s.id AND a.acknowledged_at IS NULL)::integer AS open_alerts
-FROM @extschema@.supplier s
-JOIN @extschema@.organization o ON o.id = s.supplier_org_id
-JOIN @extschema@.organization ow ON ow.id = s.organization_id
-JOIN @extschema@.supplier_criticality k ON k.organization_id = s.organization_id AND k.id = s.id
-LEFT JOIN LATERAL (
-  SELECT x.* FROM @extschema@.supplier_assessment x
-  WHERE x.organization_id = s.organization_id AND x.supplier_id = s.id AND x.status = 'completed'
-  ORDER BY x.assessed_at DESC, x.completed_at DESC LIMIT 1) la ON true
-LEFT JOIN LATERAL (
-  SELECT x.* FROM @extschema@.supplier_assessment x
-  WHERE x.organization_id = s.organization_id AND x.supplier_id = s.id AND x.status = 'completed' AND x.id <> la.id
-    AND (x.assessed_at, x.completed_at) < (la.assessed_at, la.completed_at)
-  ORDER BY x.assessed_at DESC, x.completed_at DESC LIMIT 1) pa ON true
-LEFT JOIN LATERAL (
-  SELECT pg_catalog.max(c.score) FILTER (WHERE c.criterion = 'policy')::numeric(4,2) AS policy,
-         pg_catalog.max(c.score) FILTER (WHERE c.criterion = 'controls')::numeric(4,2) AS controls,
-         pg_catalog.max(c.score) FILTER (WHERE c.criterion = 'incidents')::numeric(4,2) AS incidents,
-         pg_catalog.max(c.score) FILTER (WHERE c.criterion = 'compliance')::numeric(4,2) AS compliance,
-         pg_catalog.max(c.score) FILTER (WHERE c.criterion = 'improvement')::numeric(4,2) AS improvement
-  FROM @extschema@.supplier_assessment_criterion_score c
-  WHERE c.organization_id = s.organization_id AND c.assessment_id = la.id) cs ON true;
-COMMENT ON VIEW @extschema@.supplier_scorecard IS
-  'One row per supplier: its latest completed assessment''s score per default criterion, security score, risk '
-  'score and level, the change since the previous assessment, contract gaps and open alerts (other criteria: '
-  'supplier_assessment_criterion_score).';
-COMMENT ON COLUMN @extschema@.supplier_scorecard.id IS 'Supplier identifier (supplier.id).';
-COMMENT ON COLUMN @extschema@.supplier_scorecard.organization_id IS 'The organisation served.';
-COMMENT ON COLUMN @extschema@.supplier_scorecard.organization IS 'Code of the organisation served.';
-COMMENT ON COLUMN @extschema@.supplier_scorecard.supplier_code IS 'Supplier organisation code.';
-COMMENT ON COLUMN @extschema@.supplier_scorecard.supplier IS 'Supplier organisation name.';
-COMMENT ON COLUMN @extschema@.supplier_scorecard.relationships IS 'service_provider, product_supplier or both.';
-COMMENT ON COLUMN @extschema@.supplier_scorecard.annual_spend IS 'Annual spend with the supplier.';
-COMMENT ON COLUMN @extschema@.supplier_scorecard.currency IS 'Currency of annual_spend.';
-COMMENT ON COLUMN @extschema@.supplier_scorecard.criticality IS 'Criticality 1..5 now (supplier_criticality).';
-COMMENT ON COLUMN @extschema@.supplier_scorecard.last_assessed_at IS 'When the latest completed assessment took place; NULL if never assessed.';
-COMMENT ON COLUMN @extschema@.supplier_scorecard.assessments IS 'Completed assessments.';
-COMMENT ON COLUMN @extschema@.supplier_scorecard.policy IS 'Latest score of criterion policy, 0..10.';
-COMMENT ON COLUMN @extschema@.supplier_scorecard.controls IS 'Latest score of criterion controls, 0..10.';
-COMMENT ON COLUMN @extschema@.supplier_scorecard.incidents IS 'Latest score of criterion incidents, 0..10.';
-COMMENT ON COLUMN @extschema@.supplier_scorecard.compliance IS 'Latest score of criterion compliance, 0..10.';
-COMMENT ON COLUMN @extschema@.supplier_scorecard.improvement IS 'Latest score of criterion improvement, 0..10.';
-COMMENT ON COLUMN @extschema@.supplier_scorecard.security_score IS 'Latest security score 0..10, higher is better.';
-COMMENT ON COLUMN @extschema@.supplier_scorecard.risk_score IS 'Latest risk score 0..10, higher is riskier.';
-COMMENT ON COLUMN @extschema@.supplier_scorecard.risk_level IS 'Latest risk level: low, medium, high, critical.';
-COMMENT ON COLUMN @extschema@.supplier_scorecard.previous_risk_score IS 'Risk score of the assessment before the latest.';
-COMMENT ON COLUMN @extschema@.supplier_scorecard.previous_risk_level IS 'Risk level of the assessment before the latest.';
-COMMENT ON COLUMN @extschema@.supplier_scorecard.risk_score_change IS 'Latest minus previous risk score (negative is better).';
-COMMENT ON COLUMN @extschema@.supplier_scorecard.trend IS 'new, improving, worsening or stable (by risk score); NULL if never assessed.';
-COMMENT ON COLUMN @extschema@.supplier_scorecard.contract_gaps IS 'Security clauses missing from the supplier''s contracts in force.';
-COMMENT ON COLUMN @extschema@.supplier_scorecard.open_alerts IS 'Unacknowledged risk level alerts.';
-
-CREATE VIEW @extschema@.supplier_risk_changes WITH (security_invoker = true) AS
-SELECT a.id,
-       a.organization_id,
-       ow.code AS organization,
-       a.supplier_id,
-       o.code AS supplier_code,
-       o.name AS supplier,
-       a.assessment_id,
-       a.old_level,
-       a.new_level,
-       a.severity,
-       x.risk_score::numeric(3,1) AS risk_score,
-       x.security_score::numeric(4,2) AS security_score,
-       a.assessed_at,
-       a.created_at,
-       a.acknowledged_at IS NOT NULL AS acknowledged,
-       p.full_name AS acknowledged_by,
-       a.acknowledged_at
-FROM @extschema@.supplier_risk_alert a
-JOIN @extschema@.supplier s ON s.organization_id = a.organization_id AND s.id = a.supplier_id
-JOIN @extschema@.organization o ON o.id = s.supplier_org_id
-JOIN @extschema@.organization ow ON ow.id = a.organization_id
-JOIN @extschema@.supplier_assessment x ON x.organization_id = a.organization_id AND x.id = a.assessment_id
-LEFT JOIN @extschema@.person p ON p.organization_id = a.organization_id AND p.id = a.acknowledged_by;
-COMMENT ON VIEW @extschema@.supplier_risk_changes IS 'One row per supplier risk level change (supplier_risk_alert), with names.';
-COMMENT ON COLUMN @extschema@.supplier_risk_changes.id IS 'Alert identifier.';
-COMMENT ON COLUMN @extschema@.supplier_risk_changes.organization_id IS 'The assessing organisation.';
-COMMENT ON COLUMN @extschema@.supplier_risk_changes.organization IS 'Code of the assessing organisation.';
-COMMENT ON COLUMN @extschema@.supplier_risk_changes.supplier_id IS 'The supplier (supplier.id).';
-COMMENT ON COLUMN @extschema@.supplier_risk_changes.supplier_code IS 'Supplier organisation code.';
-COMMENT ON COLUMN @extschema@.supplier_risk_changes.supplier IS 'Supplier organisation name.';
-COMMENT ON COLUMN @extschema@.supplier_risk_changes.assessment_id IS 'The assessment that changed the level.';
-COMMENT ON COLUMN @extschema@.supplier_risk_changes.old_level IS 'Previous level; NULL for a first assessment.';
-COMMENT ON COLUMN @extschema@.supplier_risk_changes.new_level IS 'New level.';
-COMMENT ON COLUMN @extschema@.supplier_risk_changes.severity IS 'info (risk fell) or the new level (risk rose).';
-COMMENT ON COLUMN @extschema@.supplier_risk_changes.risk_score IS 'Risk score of the assessment.';
-COMMENT ON COLUMN @extschema@.supplier_risk_changes.security_score IS 'Security score of the assessment.';
-COMMENT ON COLUMN @extschema@.supplier_risk_changes.assessed_at IS 'When the assessment took place.';
-COMMENT ON COLUMN @extschema@.supplier_risk_changes.created_at IS 'When the alert was raised.';
-COMMENT ON COLUMN @extschema@.supplier_risk_changes.acknowledged IS 'Whether someone acknowledged it.';
-COMMENT ON COLUMN @extschema@.supplier_risk_changes.acknowledged_by IS 'Name of the person who acknowledged it.';
-COMMENT ON COLUMN @extschema@.supplier_risk_changes.acknowledged_at IS 'When it was acknowledged.';
-
--- ---------------------------------------------------------------------------------------------
 -- Registration
 -- ---------------------------------------------------------------------------------------------
 INSERT INTO @extschema@.object_access_class (object_name, object_class, reader_hidden_columns) VALUES
@@ -966,9 +851,7 @@ INSERT INTO @extschema@.object_access_class (object_name, object_class, reader_h
   ('supplier_contract_clause', 'program', '{}'),
   ('supplier_criticality', 'view', '{}'),
   ('supplier_assessment_criterion_score', 'view', '{}'),
-  ('supplier_contract_gaps', 'view', '{}'),
-  ('supplier_scorecard', 'view', '{}'),
-  ('supplier_risk_changes', 'view', '{}');
+  ('supplier_contract_gaps', 'view', '{}');
 
 SELECT pg_catalog.pg_extension_config_dump('@extschema@.supplier_criterion', '');
 SELECT pg_catalog.pg_extension_config_dump('@extschema@.supplier_question', '');
