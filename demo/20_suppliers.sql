@@ -288,6 +288,108 @@ CROSS JOIN iec62443p2.supplier_contract_clause_kind k
 WHERE pg_temp.demo_rand(c.reference || '/' || k.code) >= CASE WHEN c.starts_on < DATE '2021-01-01' THEN 0.25 ELSE 0.05 END
 ORDER BY 1, 2;
 
+-- ---------------------------------------------------------------------------------------------
+-- Audits of the critical suppliers (criticality 4-5) every year since autumn 2024, findings with
+-- corrective actions (a weaker supplier has more), their closure and verification; next year's
+-- audits planned.  Findings run the compliance check, so suppliers over the tolerated open
+-- findings get compliance alerts.
+-- ---------------------------------------------------------------------------------------------
+INSERT INTO iec62443p2.supplier_audit (organization_id, id, supplier_id, reference, planned_on, performed_on, lead_auditor_id, result, scope)
+SELECT s.organization_id,
+       pg_catalog.md5('iec62443p2-demo/audit/' || o.code || '/' || y.year)::uuid,
+       s.id, 'CRU-AUD-' || y.year || '-' || o.code,
+       y.planned,
+       CASE WHEN y.planned > DATE '2026-11-01' OR pg_temp.demo_rand(o.code || '/audit_skipped/' || y.year) < 0.1 THEN NULL
+            ELSE y.planned + (pg_temp.demo_rand(o.code || '/audit_late/' || y.year) * 20)::integer END,
+       pg_catalog.md5('iec62443p2-demo/person/CRU/priya.raman@cru.example')::uuid,
+       NULL,
+       'Remote access, patch qualification, incident notification, personnel security (IEC 62443-2-4 based questionnaire, on site).'
+FROM iec62443p2.supplier s
+JOIN iec62443p2.organization o ON o.id = s.supplier_org_id
+JOIN iec62443p2.supplier_criticality k ON k.organization_id = s.organization_id AND k.id = s.id
+CROSS JOIN LATERAL (VALUES (2024, DATE '2024-09-02' + (pg_temp.demo_rand(o.code || '/audit/2024') * 90)::integer),
+                           (2025, DATE '2025-09-01' + (pg_temp.demo_rand(o.code || '/audit/2025') * 90)::integer),
+                           (2026, DATE '2026-09-01' + (pg_temp.demo_rand(o.code || '/audit/2026') * 150)::integer)) AS y(year, planned)
+WHERE s.organization_id = pg_catalog.md5('iec62443p2-demo/org/CRU')::uuid AND k.criticality >= 4
+ORDER BY 1, 2;
+
+INSERT INTO iec62443p2.supplier_audit_finding
+  (organization_id, id, audit_id, supplier_id, severity, title, corrective_action, due_on, closed_on, verified_on, verified_by)
+SELECT a.organization_id, pg_catalog.md5(a.reference || '/finding/' || f.n)::uuid, a.id, a.supplier_id,
+       f.severity, f.title, f.action, f.due_on,
+       CASE WHEN f.closes < 0.8 AND f.due_on + f.late <= DATE '2026-11-15' THEN f.due_on + f.late END,
+       CASE WHEN f.closes < 0.6 AND f.due_on + f.late + 14 <= DATE '2026-11-15' THEN f.due_on + f.late + 14 END,
+       CASE WHEN f.closes < 0.6 AND f.due_on + f.late + 14 <= DATE '2026-11-15'
+            THEN pg_catalog.md5('iec62443p2-demo/person/CRU/priya.raman@cru.example')::uuid END
+FROM iec62443p2.supplier_audit a
+JOIN iec62443p2.organization o ON o.id = (SELECT s.supplier_org_id FROM iec62443p2.supplier s
+                                          WHERE s.organization_id = a.organization_id AND s.id = a.supplier_id)
+CROSS JOIN LATERAL pg_catalog.generate_series(1, (8 * (1 - pg_temp.demo_rand(o.code || '/quality')))::integer) AS g(n)
+CROSS JOIN LATERAL (
+  SELECT g.n,
+         CASE WHEN pg_temp.demo_rand(a.reference || '/sev/' || g.n) < 0.08 THEN 'critical'
+              WHEN pg_temp.demo_rand(a.reference || '/sev/' || g.n) < 0.35 THEN 'high'
+              WHEN pg_temp.demo_rand(a.reference || '/sev/' || g.n) < 0.80 THEN 'medium' ELSE 'low' END AS severity,
+         t.title, t.action,
+         a.performed_on + CASE WHEN pg_temp.demo_rand(a.reference || '/sev/' || g.n) < 0.35 THEN 30 ELSE 90 END AS due_on,
+         (pg_temp.demo_rand(a.reference || '/late/' || g.n) * 60)::integer - 20 AS late,
+         pg_temp.demo_rand(a.reference || '/closes/' || g.n) AS closes
+  FROM (VALUES (0, 'Shared or default accounts used for remote support', 'Issue personal accounts with MFA to every support engineer.'),
+               (1, 'Patches shipped without qualification evidence', 'Provide qualification test reports with every patch release.'),
+               (2, 'No incident notification contact on record', 'Name a 24x7 security contact and test the notification path.'),
+               (3, 'Laptops used on site lack current malware protection', 'Enforce endpoint protection and a pre-visit check.'),
+               (4, 'Personnel security screening not documented', 'Document screening of staff with access to the IACS.'),
+               (5, 'Backup of project files not protected', 'Encrypt and access-control project backups.'),
+               (6, 'Hardening guide outdated', 'Publish a hardening guide for the current product versions.'),
+               (7, 'Subcontractors not bound by the security requirements', 'Flow the security schedule down to subcontractors.'))
+       AS t(i, title, action)
+  WHERE t.i = (pg_catalog.abs(pg_catalog.hashtext(a.reference || '/' || g.n)) % 8)) f
+WHERE a.performed_on IS NOT NULL
+ORDER BY 1, 2;
+
+UPDATE iec62443p2.supplier_audit a
+SET result = CASE WHEN NOT EXISTS (SELECT 1 FROM iec62443p2.supplier_audit_finding f WHERE f.organization_id = a.organization_id AND f.audit_id = a.id)
+                  THEN 'passed'
+                  WHEN EXISTS (SELECT 1 FROM iec62443p2.supplier_audit_finding f WHERE f.organization_id = a.organization_id
+                                 AND f.audit_id = a.id AND f.severity = 'critical') THEN 'failed'
+                  ELSE 'passed_with_findings' END
+WHERE a.performed_on IS NOT NULL;
+
+-- compliance alerts of findings since closed were acknowledged
+UPDATE iec62443p2.supplier_compliance_alert c
+SET acknowledged_by = pg_catalog.md5('iec62443p2-demo/person/CRU/priya.raman@cru.example')::uuid,
+    acknowledged_at = c.raised_at
+WHERE NOT EXISTS (SELECT 1 FROM iec62443p2.supplier_audit_finding f
+                  WHERE f.organization_id = c.organization_id AND f.supplier_id = c.supplier_id
+                    AND f.severity = c.severity AND f.closed_on IS NULL);
+
+-- ---------------------------------------------------------------------------------------------
+-- Supplier incidents over two years: detected, responded to, resolved
+-- ---------------------------------------------------------------------------------------------
+INSERT INTO iec62443p2.supplier_incident
+  (organization_id, id, supplier_id, title, severity, occurred_at, detected_at, responded_at, resolved_at, notified_by_supplier, description)
+SELECT s.organization_id, pg_catalog.md5('iec62443p2-demo/incident/' || i.n)::uuid, s.id, i.title, i.severity,
+       i.detected - pg_catalog.make_interval(hours => (pg_temp.demo_rand('occ' || i.n) * 72)::integer),
+       i.detected,
+       i.detected + pg_catalog.make_interval(mins => (30 + pg_temp.demo_rand('resp' || i.n) * 600)::integer),
+       CASE WHEN i.detected < TIMESTAMPTZ '2026-10-15 00:00 UTC'
+            THEN i.detected + pg_catalog.make_interval(hours => (12 + pg_temp.demo_rand('res' || i.n) * 300)::integer) END,
+       pg_temp.demo_rand('notified' || i.n) < 0.6,
+       'Sample incident.'
+FROM (SELECT g.n,
+             TIMESTAMPTZ '2024-07-01 00:00 UTC' + pg_catalog.make_interval(hours => (pg_temp.demo_rand('det' || g.n) * 20000)::integer) AS detected,
+             (ARRAY['Compromised support laptop connected to a plant network', 'Support credentials exposed in a public repository',
+                    'Ransomware at the supplier''s office; project files encrypted', 'Phishing of a field engineer''s mailbox',
+                    'Unauthorised remote session outside the maintenance window', 'Tampered firmware image reported by the vendor PSIRT'])
+               [1 + (g.n % 6)] AS title,
+             (ARRAY['high', 'medium', 'critical', 'low', 'high', 'critical'])[1 + (g.n % 6)] AS severity,
+             (SELECT x.id FROM iec62443p2.supplier x JOIN iec62443p2.supplier_criticality k ON k.organization_id = x.organization_id AND k.id = x.id
+               WHERE x.organization_id = pg_catalog.md5('iec62443p2-demo/org/CRU')::uuid AND k.criticality >= 3
+               ORDER BY pg_catalog.md5(x.id::text || '/incident/' || g.n) LIMIT 1) AS supplier_id
+      FROM pg_catalog.generate_series(1, 24) AS g(n)) i
+JOIN iec62443p2.supplier s ON s.organization_id = pg_catalog.md5('iec62443p2-demo/org/CRU')::uuid AND s.id = i.supplier_id
+ORDER BY i.n;
+
 -- The result must look like the brief: some 250 suppliers for the main utility, assessed over two
 -- years, with risk level changes.
 DO $check$

@@ -89,3 +89,32 @@ FROM iec62443p2.supplier_kpis_monthly m
 WHERE m.organization = 'CRU'
 GROUP BY m.organization, pg_catalog.date_trunc('quarter', m.time AT TIME ZONE 'UTC')
 ORDER BY pg_catalog.date_trunc('quarter', m.time AT TIME ZONE 'UTC');
+
+\echo '## Supplier audits, findings and incidents'
+SELECT k.organization,
+       k.audits_planned_last_12_months AS "audits planned 12m",
+       k.audit_completion_pct AS "completed %",
+       k.audit_due AS "audits due",
+       k.findings_open AS "open findings",
+       k.findings_overdue AS overdue,
+       k.findings_verified_last_12_months AS "verified 12m",
+       k.incidents_last_12_months AS "incidents 12m",
+       k.incidents_per_100_suppliers AS "per 100 suppliers",
+       k.mean_response_hours AS "mean response h",
+       k.mean_resolution_hours AS "mean resolution h"
+FROM iec62443p2.supplier_kpis k
+ORDER BY k.organization;
+
+\echo '## Next supplier audits due'
+SELECT s.organization || '/' || s.supplier_code AS code,
+       pg_catalog.left(s.supplier, 34) AS supplier,
+       s.risk_level AS level,
+       s.last_audit_on AS "last audit",
+       s.next_audit_due AS "next due",
+       s.next_audit_planned_on AS planned,
+       s.open_findings AS "open findings",
+       s.overdue_findings AS overdue
+FROM iec62443p2.supplier_scorecard s
+WHERE s.audit_due
+ORDER BY s.risk_score DESC, s.next_audit_due, s.supplier_code
+LIMIT 10;
