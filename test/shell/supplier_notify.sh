@@ -3,7 +3,8 @@
 # iec62443p2_supplier_risk receives exactly one notification, at commit, when a completed
 # assessment changes a supplier's risk level, with the JSON payload (supplier, old level, new
 # level, severity); nothing while the writer's transaction is open, nothing for a rolled-back one,
-# nothing for an unchanged level.  Runs inside scripts/test.sh (PGHOST/PGPORT/PGUSER exported).
+# nothing for an unchanged level.  On iec62443p2_supplier_compliance: one notification when open
+# critical findings pass the tolerated 0, none for the next while that alert is open.  Runs inside scripts/test.sh (PGHOST/PGPORT/PGUSER exported).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 PG_BIN=${PG_BIN:-/usr/lib/postgresql/15/bin}
@@ -61,7 +62,7 @@ listener() { echo "$1" >&3; }
 writer() { echo "$1" >&4; }
 notifications() { grep -c '^Asynchronous notification "iec62443p2_supplier_risk"' "$work/listener.out" || true; }
 
-listener "LISTEN iec62443p2_supplier_risk; SELECT 'listening';"
+listener "LISTEN iec62443p2_supplier_risk; LISTEN iec62443p2_supplier_compliance; SELECT 'listening';"
 await "$work/listener.out" listening
 
 # a level change inside an open transaction: nothing reaches the listener before COMMIT
@@ -101,6 +102,28 @@ listener "SELECT 'poll4';"
 await "$work/listener.out" poll4
 [ "$(notifications)" -eq 1 ] || fail "an unchanged level sent a notification"
 
+# compliance: the first open critical finding (0 tolerated) raises one alert and one notification
+# on iec62443p2_supplier_compliance; a second one while the alert is open raises nothing
+compliance() { grep -c '^Asynchronous notification "iec62443p2_supplier_compliance"' "$work/listener.out" || true; }
+writer "INSERT INTO iec62443p2.supplier_audit (organization_id, id, supplier_id, reference, planned_on, performed_on)
+        VALUES ('00000000-0000-0000-0000-0000000000a1', '00000000-0000-0000-0000-0000000a0001',
+                '00000000-0000-0000-0000-0000000005b1', 'A-1', '2025-06-01', '2025-06-02');"
+writer "INSERT INTO iec62443p2.supplier_audit_finding (organization_id, audit_id, supplier_id, severity, title)
+        VALUES ('00000000-0000-0000-0000-0000000000a1', '00000000-0000-0000-0000-0000000a0001',
+                '00000000-0000-0000-0000-0000000005b1', 'critical', 'Shared accounts');"
+writer "INSERT INTO iec62443p2.supplier_audit_finding (organization_id, audit_id, supplier_id, severity, title)
+        VALUES ('00000000-0000-0000-0000-0000000000a1', '00000000-0000-0000-0000-0000000a0001',
+                '00000000-0000-0000-0000-0000000005b1', 'critical', 'No patch qualification');"
+writer "SELECT 'w5';"
+await "$work/writer.out" w5
+sleep 0.2
+listener "SELECT 'poll5';"
+await "$work/listener.out" poll5
+[ "$(compliance)" -eq 1 ] || fail "expected exactly one compliance notification, got $(compliance)"
+[ "$(notifications)" -eq 1 ] || fail "a finding sent a risk level notification"
+grep -q '^Asynchronous notification "iec62443p2_supplier_compliance" with payload ".*\"severity\" : \"critical\", \"open_findings\" : 1, \"tolerated\" : 0}"' "$work/listener.out" \
+  || fail "compliance payload unexpected"
+
 exec 3>&- 4>&-
 wait "$listener_pid" "$writer_pid" || true
 listener_pid= writer_pid=
@@ -117,5 +140,5 @@ JOIN iec62443p2.supplier_risk_alert a ON a.assessment_id = '00000000-0000-0000-0
 SQL
 )
 [ "$check" = "SUPX low critical critical true 1" ] || fail "payload or alert rows unexpected: $check (payload $payload)"
-echo "supplier_notify: one notification on iec62443p2_supplier_risk, at commit, payload $payload"
+echo "supplier_notify: one notification on iec62443p2_supplier_risk, at commit, payload $payload; one on iec62443p2_supplier_compliance"
 q -c "DROP DATABASE $db"
