@@ -499,35 +499,41 @@ SET search_path = pg_catalog, pg_temp
 AS $$
 DECLARE
   q record;
-  a record;
 BEGIN
-  IF TG_OP = 'DELETE' THEN a := OLD; ELSE a := NEW; END IF;
-  IF EXISTS (SELECT 1 FROM @extschema@.supplier_assessment s
-             WHERE s.organization_id = a.organization_id AND s.id = a.assessment_id AND s.status = 'completed')
-     OR (TG_OP = 'UPDATE' AND EXISTS (SELECT 1 FROM @extschema@.supplier_assessment s
-             WHERE s.organization_id = OLD.organization_id AND s.id = OLD.assessment_id AND s.status = 'completed')) THEN
-    RAISE EXCEPTION 'supplier_assessment_answer: assessment % is completed; its answers are frozen', a.assessment_id
+  IF TG_OP <> 'INSERT' AND EXISTS (
+       SELECT 1 FROM @extschema@.supplier_assessment s
+       WHERE s.organization_id = OLD.organization_id AND s.id = OLD.assessment_id AND s.status = 'completed') THEN
+    RAISE EXCEPTION 'supplier_assessment_answer: assessment % is completed; its answers are frozen', OLD.assessment_id
       USING ERRCODE = 'object_not_in_prerequisite_state';
   END IF;
   IF TG_OP = 'DELETE' THEN
     RETURN OLD;
   END IF;
-  SELECT x.code, x.answer_kind, x.yes_is_good INTO q FROM @extschema@.supplier_question x
+  -- one lookup: the question's form and polarity, and whether the assessment is completed
+  SELECT x.code, x.answer_kind, x.yes_is_good, s.status INTO q
+  FROM @extschema@.supplier_question x
+  JOIN @extschema@.supplier_assessment s ON s.organization_id = x.organization_id AND s.id = NEW.assessment_id
   WHERE x.organization_id = NEW.organization_id AND x.id = NEW.question_id;
-  IF NOT FOUND OR NEW.not_applicable THEN
-    NEW.score := NULL;   -- the foreign key reports a missing question
-    RETURN NEW;
+  IF NOT FOUND THEN
+    RETURN NEW;   -- the foreign keys report a missing question or assessment
   END IF;
-  IF q.answer_kind = 'yes_no' AND NEW.answer_yes IS NULL THEN
-    RAISE EXCEPTION 'supplier_assessment_answer: question "%" is yes_no; answer it with answer_yes', q.code
-      USING ERRCODE = 'invalid_parameter_value';
-  ELSIF q.answer_kind = 'choice' AND NEW.option_id IS NULL THEN
-    RAISE EXCEPTION 'supplier_assessment_answer: question "%" is a choice; answer it with option_id', q.code
-      USING ERRCODE = 'invalid_parameter_value';
+  IF q.status = 'completed' THEN
+    RAISE EXCEPTION 'supplier_assessment_answer: assessment % is completed; its answers are frozen', NEW.assessment_id
+      USING ERRCODE = 'object_not_in_prerequisite_state';
   END IF;
-  IF q.answer_kind = 'yes_no' THEN
+  IF NEW.not_applicable THEN
+    NEW.score := NULL;
+  ELSIF q.answer_kind = 'yes_no' THEN
+    IF NEW.answer_yes IS NULL THEN
+      RAISE EXCEPTION 'supplier_assessment_answer: question "%" is yes_no; answer it with answer_yes', q.code
+        USING ERRCODE = 'invalid_parameter_value';
+    END IF;
     NEW.score := CASE WHEN NEW.answer_yes = q.yes_is_good THEN 10 ELSE 0 END;
   ELSE
+    IF NEW.option_id IS NULL THEN
+      RAISE EXCEPTION 'supplier_assessment_answer: question "%" is a choice; answer it with option_id', q.code
+        USING ERRCODE = 'invalid_parameter_value';
+    END IF;
     SELECT o.score INTO NEW.score FROM @extschema@.supplier_question_option o
     WHERE o.organization_id = NEW.organization_id AND o.question_id = NEW.question_id AND o.id = NEW.option_id;
   END IF;
