@@ -72,6 +72,9 @@ BEGIN
   WHERE s.organization_id = initialize_organization_settings.organization_id
     AND m.organization_id = s.organization_id
     AND s.risk_matrix_id IS NULL;
+
+  -- supplier assessment criteria, starter questions and risk thresholds (500_supplier.sql)
+  PERFORM @extschema@.initialize_supplier_settings(initialize_organization_settings.organization_id);
 END
 $$;
 COMMENT ON FUNCTION @extschema@.initialize_organization_settings(uuid, text) IS
