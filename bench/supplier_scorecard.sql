@@ -9,17 +9,7 @@ SET max_parallel_workers_per_gather = 0;
 SET search_path = iec62443p2, public;
 SET client_min_messages = warning;
 
-CREATE FUNCTION pg_temp.median_ms(query text, runs int) RETURNS numeric LANGUAGE plpgsql AS $$
-DECLARE t0 timestamptz; times numeric[] := '{}';
-BEGIN
-  EXECUTE query;                           -- warm the cache
-  FOR r IN 1..runs LOOP
-    t0 := clock_timestamp();
-    EXECUTE query;
-    times := times || (extract(epoch FROM clock_timestamp() - t0) * 1000)::numeric;
-  END LOOP;
-  RETURN (SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY x) FROM unnest(times) x)::numeric(12,1);
-END $$;
+-- pg_temp.median_ms(query, runs) comes from bench/lib/timing.sql
 CREATE TEMP TABLE result (what text, ms numeric(12,1));
 CREATE FUNCTION pg_temp.timed(what text, query text) RETURNS void LANGUAGE plpgsql AS $$
 DECLARE t0 timestamptz := clock_timestamp();
