@@ -72,6 +72,7 @@ BEGIN
   WHERE s.organization_id = initialize_organization_settings.organization_id
     AND m.organization_id = s.organization_id
     AND s.risk_matrix_id IS NULL;
+  PERFORM @extschema@.initialize_risk_settings(initialize_organization_settings.organization_id);
 END
 $$;
 COMMENT ON FUNCTION @extschema@.initialize_organization_settings(uuid, text) IS
