@@ -39,33 +39,59 @@ LANGUAGE plpgsql
 SET search_path = pg_catalog, pg_temp
 AS $$
 DECLARE
-  cycle_path text;
+  closes boolean;
+  node uuid;
+  path text;
+  reaches uuid[];
 BEGIN
   -- One writer of an organisation's graph at a time: two concurrent edges could close a cycle
   -- that neither sees alone.
   PERFORM pg_catalog.pg_advisory_xact_lock(pg_catalog.hashtextextended('iec62443p2.asset_dependency/' || NEW.organization_id::text, 0));
-  -- The new edge supporting -> supported closes a cycle when supporting is already reachable
-  -- from supported.  The walk follows existing edges (supporting -> supported) from the new
-  -- supported asset; the graph is acyclic before the edge, so it ends.
-  WITH RECURSIVE walk (asset_id, path) AS (
-    SELECT NEW.supported_asset_id, ARRAY[NEW.supported_asset_id]
-    UNION ALL
-    SELECT d.supported_asset_id, w.path || d.supported_asset_id
-    FROM walk w
-    JOIN @extschema@.asset_dependency d
-      ON d.organization_id = NEW.organization_id AND d.supporting_asset_id = w.asset_id
-    WHERE w.asset_id <> NEW.supporting_asset_id
-      AND d.id <> NEW.id
-  )
-  SELECT (SELECT pg_catalog.string_agg(a.tag, ' -> ' ORDER BY p.ord)
-          FROM pg_catalog.unnest(ARRAY[NEW.supporting_asset_id] || w.path) WITH ORDINALITY AS p(asset_id, ord)
-          JOIN @extschema@.asset a ON a.organization_id = NEW.organization_id AND a.id = p.asset_id)
-  INTO cycle_path
-  FROM walk w
-  WHERE w.asset_id = NEW.supporting_asset_id
-  LIMIT 1;
-  IF cycle_path IS NOT NULL THEN
-    RAISE EXCEPTION 'asset_dependency: the dependency would close a cycle: %', cycle_path
+  IF NEW.supporting_asset_id = NEW.supported_asset_id THEN
+    closes := true;
+  ELSE
+    -- The new edge supporting -> supported closes a cycle when supporting is already reachable
+    -- from supported.  UNION keeps each asset once: linear in the graph, whatever its number of
+    -- paths (a dense acyclic graph has exponentially many).
+    WITH RECURSIVE reach (asset_id) AS (
+      SELECT NEW.supported_asset_id
+      UNION
+      SELECT d.supported_asset_id
+      FROM reach r
+      JOIN @extschema@.asset_dependency d
+        ON d.organization_id = NEW.organization_id AND d.supporting_asset_id = r.asset_id
+      WHERE d.id <> NEW.id
+    )
+    SELECT EXISTS (SELECT 1 FROM reach WHERE asset_id = NEW.supporting_asset_id) INTO closes;
+  END IF;
+  IF closes THEN
+    -- Name one cycle: from the supported asset, step (first by tag) to a successor that still
+    -- reaches the supporting one, until there.  The graph without the new edge is acyclic, so
+    -- this ends.
+    WITH RECURSIVE back (asset_id) AS (
+      SELECT NEW.supporting_asset_id
+      UNION
+      SELECT d.supporting_asset_id
+      FROM back b
+      JOIN @extschema@.asset_dependency d
+        ON d.organization_id = NEW.organization_id AND d.supported_asset_id = b.asset_id
+      WHERE d.id <> NEW.id
+    )
+    SELECT pg_catalog.array_agg(b.asset_id) INTO reaches FROM back b;
+    SELECT a.tag INTO path FROM @extschema@.asset a WHERE a.organization_id = NEW.organization_id AND a.id = NEW.supporting_asset_id;
+    node := NEW.supported_asset_id;
+    LOOP
+      path := path || ' -> ' || (SELECT a.tag FROM @extschema@.asset a WHERE a.organization_id = NEW.organization_id AND a.id = node);
+      EXIT WHEN node = NEW.supporting_asset_id;
+      SELECT d.supported_asset_id INTO node
+      FROM @extschema@.asset_dependency d
+      JOIN @extschema@.asset a ON a.organization_id = d.organization_id AND a.id = d.supported_asset_id
+      WHERE d.organization_id = NEW.organization_id AND d.supporting_asset_id = node AND d.id <> NEW.id
+        AND d.supported_asset_id = ANY (reaches)
+      ORDER BY a.tag
+      LIMIT 1;
+    END LOOP;
+    RAISE EXCEPTION 'asset_dependency: the dependency would close a cycle: %', path
       USING ERRCODE = 'check_violation', TABLE = 'asset_dependency',
             HINT = 'Dependencies run from supporting to supported assets and may not loop back.';
   END IF;
