@@ -24,6 +24,18 @@ FROM iec62443p2.risk_register r
 GROUP BY r.organization_code
 ORDER BY 1;
 
+\echo '## Risk metrics'
+SELECT k.organization_code AS org,
+       k.assessment_coverage_percent AS "coverage % (crit >= 4)",
+       k.reviewed_12_months_percent AS "reviewed in 12 months %",
+       k.treatment_effectiveness_percent AS "treatment effect. %",
+       k.mean_inherent_score AS "mean inherent",
+       k.mean_residual_score AS "mean residual",
+       k.expired_acceptances AS "expired accept."
+FROM iec62443p2.risk_kpis k
+WHERE k.risks > 0
+ORDER BY 1;
+
 \echo '## Risks above tolerance (top 10 by current score, then effective criticality)'
 SELECT t.code,
        pg_catalog.left(t.title, 60) AS title,

@@ -116,6 +116,12 @@ SELECT to_char(time, 'YYYY-MM') AS month, risks, open_risks, critical_risks, hig
 FROM risk_trend_monthly WHERE time < '2026-01-01' ORDER BY time;
 SELECT count(*) = count(DISTINCT id) AS unique_ids, min(time) AS first_month FROM risk_trend_monthly;
 
+-- the metrics: coverage of critical assets, treatment effectiveness, residual level
+SELECT organization_code, risks, open_risks, critical_assets, critical_assets_assessed, assessment_coverage_percent,
+       treated_risks, treatment_effectiveness_percent, mean_inherent_score, mean_residual_score,
+       above_tolerance, within_appetite, expired_acceptances
+FROM risk_kpis ORDER BY organization_code;
+
 -- ---- refused ----
 -- likelihood outside the matrix (5x5)
 INSERT INTO risk_register_entry (organization_id, code, title, zone_id, likelihood, consequence)

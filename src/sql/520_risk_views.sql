@@ -380,3 +380,87 @@ SELECT pg_catalog.pg_extension_config_dump('@extschema@.risk_tolerance_setting',
 SELECT pg_catalog.pg_extension_config_dump('@extschema@.risk_register_entry', '');
 SELECT pg_catalog.pg_extension_config_dump('@extschema@.risk_register_history', '');
 SELECT pg_catalog.pg_extension_config_dump('@extschema@.risk_register_history_change_no_seq', '');
+
+-- The seed's risk metrics per organisation, computed from the register and its history.
+CREATE VIEW @extschema@.risk_kpis WITH (security_invoker = true) AS
+SELECT o.id,
+       o.code AS organization_code,
+       r.risks,
+       r.open_risks,
+       c.critical_assets,
+       c.critical_assets_assessed,
+       CASE WHEN c.critical_assets > 0
+            THEN pg_catalog.round(100.0 * c.critical_assets_assessed / c.critical_assets, 1) END::numeric(5,1)
+         AS assessment_coverage_percent,
+       h.risks_reviewed_12_months,
+       CASE WHEN r.open_risks > 0
+            THEN pg_catalog.round(100.0 * h.open_risks_reviewed_12_months / r.open_risks, 1) END::numeric(5,1)
+         AS reviewed_12_months_percent,
+       r.treated_risks,
+       r.treatment_effectiveness_percent,
+       r.mean_inherent_score,
+       r.mean_residual_score,
+       r.above_tolerance,
+       r.within_appetite,
+       r.expired_acceptances
+FROM @extschema@.organization o
+CROSS JOIN LATERAL (
+  SELECT pg_catalog.count(*) AS risks,
+         pg_catalog.count(*) FILTER (WHERE x.status <> 'closed') AS open_risks,
+         pg_catalog.count(*) FILTER (WHERE x.status <> 'closed' AND x.residual_score IS NOT NULL) AS treated_risks,
+         pg_catalog.round(100 * pg_catalog.avg((x.inherent_score - x.residual_score) / x.inherent_score)
+                          FILTER (WHERE x.residual_score IS NOT NULL AND x.inherent_score > 0), 1)::numeric(5,1)
+           AS treatment_effectiveness_percent,
+         pg_catalog.round(pg_catalog.avg(x.inherent_score) FILTER (WHERE x.status <> 'closed'), 2)::numeric(8,2) AS mean_inherent_score,
+         pg_catalog.round(pg_catalog.avg(x.current_score) FILTER (WHERE x.status <> 'closed'), 2)::numeric(8,2) AS mean_residual_score,
+         pg_catalog.count(*) FILTER (WHERE x.status <> 'closed' AND x.above_tolerance) AS above_tolerance,
+         pg_catalog.count(*) FILTER (WHERE x.status <> 'closed' AND x.within_appetite) AS within_appetite,
+         pg_catalog.count(*) FILTER (WHERE x.status <> 'closed' AND x.acceptance_expired) AS expired_acceptances
+  FROM @extschema@.risk_register x
+  WHERE x.organization_id = o.id
+) r
+CROSS JOIN LATERAL (
+  SELECT pg_catalog.count(*) FILTER (WHERE e.effective_criticality >= 4) AS critical_assets,
+         pg_catalog.count(*) FILTER (WHERE e.effective_criticality >= 4 AND EXISTS (
+           SELECT 1 FROM @extschema@.risk_register_entry x
+           WHERE x.organization_id = a.organization_id AND x.status <> 'closed'
+             AND (x.asset_id = a.id OR x.zone_id = a.zone_id))) AS critical_assets_assessed
+  FROM @extschema@.asset_effective_criticality e
+  JOIN @extschema@.asset a ON a.organization_id = e.organization_id AND a.id = e.id
+  JOIN @extschema@.lifecycle_state l ON l.code = a.lifecycle_state
+  WHERE e.organization_id = o.id AND l.in_operation
+) c
+CROSS JOIN LATERAL (
+  SELECT pg_catalog.count(DISTINCT y.risk_id) AS risks_reviewed_12_months,
+         pg_catalog.count(DISTINCT y.risk_id) FILTER (WHERE x.status <> 'closed') AS open_risks_reviewed_12_months
+  FROM @extschema@.risk_register_history y
+  LEFT JOIN @extschema@.risk_register_entry x ON x.organization_id = y.organization_id AND x.id = y.risk_id
+  WHERE y.organization_id = o.id AND y.changed_at > pg_catalog.now() - '365 days'::interval
+) h
+WHERE EXISTS (SELECT 1 FROM @extschema@.organization_role ro WHERE ro.organization_id = o.id AND ro.role = 'asset_owner')
+   OR r.risks > 0;
+COMMENT ON VIEW @extschema@.risk_kpis IS
+  'Risk metrics per organisation (asset owners and any organisation with risks): assessment coverage and frequency, '
+  'treatment effectiveness, inherent and residual levels, appetite and tolerance, expired acceptances.';
+COMMENT ON COLUMN @extschema@.risk_kpis.id IS 'Organisation identifier.';
+COMMENT ON COLUMN @extschema@.risk_kpis.organization_code IS 'Organisation code.';
+COMMENT ON COLUMN @extschema@.risk_kpis.risks IS 'Risks in the register, closed ones included.';
+COMMENT ON COLUMN @extschema@.risk_kpis.open_risks IS 'Risks not closed.';
+COMMENT ON COLUMN @extschema@.risk_kpis.critical_assets IS 'Assets in operation with effective criticality 4 or 5.';
+COMMENT ON COLUMN @extschema@.risk_kpis.critical_assets_assessed IS
+  'Of those, covered by an open risk on the asset or on its zone.';
+COMMENT ON COLUMN @extschema@.risk_kpis.assessment_coverage_percent IS
+  'Risk assessment coverage: critical_assets_assessed / critical_assets, in percent; NULL without critical assets.';
+COMMENT ON COLUMN @extschema@.risk_kpis.risks_reviewed_12_months IS 'Risks recorded or changed in the last 365 days (assessment frequency).';
+COMMENT ON COLUMN @extschema@.risk_kpis.reviewed_12_months_percent IS 'Open risks recorded or changed in the last 365 days, in percent of open risks.';
+COMMENT ON COLUMN @extschema@.risk_kpis.treated_risks IS 'Open risks with an assessed residual risk.';
+COMMENT ON COLUMN @extschema@.risk_kpis.treatment_effectiveness_percent IS
+  'Treatment effectiveness: mean reduction of the score from inherent to residual, in percent, over risks with a residual.';
+COMMENT ON COLUMN @extschema@.risk_kpis.mean_inherent_score IS 'Mean inherent score of the open risks.';
+COMMENT ON COLUMN @extschema@.risk_kpis.mean_residual_score IS 'Mean current (residual, else inherent) score of the open risks: the residual risk level.';
+COMMENT ON COLUMN @extschema@.risk_kpis.above_tolerance IS 'Open risks above tolerance.';
+COMMENT ON COLUMN @extschema@.risk_kpis.within_appetite IS 'Open risks within appetite.';
+COMMENT ON COLUMN @extschema@.risk_kpis.expired_acceptances IS 'Open risks whose acceptance has expired.';
+
+INSERT INTO @extschema@.object_access_class (object_name, object_class, reader_hidden_columns) VALUES
+  ('risk_kpis', 'view', '{}');
