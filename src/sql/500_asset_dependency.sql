@@ -58,9 +58,11 @@ BEGIN
       UNION
       SELECT d.supported_asset_id
       FROM reach r
-      JOIN @extschema@.asset_dependency d
-        ON d.organization_id = NEW.organization_id AND d.supporting_asset_id = r.asset_id
-      WHERE d.id <> NEW.id
+      -- OFFSET 0 keeps the lateral subquery a per-row index lookup: the planner cannot turn it
+      -- into a hash join over the whole table (each insert of a bulk load would then read all edges)
+      CROSS JOIN LATERAL (SELECT x.supported_asset_id FROM @extschema@.asset_dependency x
+                          WHERE x.organization_id = NEW.organization_id AND x.supporting_asset_id = r.asset_id
+                            AND x.id <> NEW.id OFFSET 0) d
     )
     SELECT EXISTS (SELECT 1 FROM reach WHERE asset_id = NEW.supporting_asset_id) INTO closes;
   END IF;
@@ -73,9 +75,9 @@ BEGIN
       UNION
       SELECT d.supporting_asset_id
       FROM back b
-      JOIN @extschema@.asset_dependency d
-        ON d.organization_id = NEW.organization_id AND d.supported_asset_id = b.asset_id
-      WHERE d.id <> NEW.id
+      CROSS JOIN LATERAL (SELECT x.supporting_asset_id FROM @extschema@.asset_dependency x
+                          WHERE x.organization_id = NEW.organization_id AND x.supported_asset_id = b.asset_id
+                            AND x.id <> NEW.id OFFSET 0) d
     )
     SELECT pg_catalog.array_agg(b.asset_id) INTO reaches FROM back b;
     SELECT a.tag INTO path FROM @extschema@.asset a WHERE a.organization_id = NEW.organization_id AND a.id = NEW.supporting_asset_id;
@@ -116,14 +118,18 @@ AS $$
     UNION
     SELECT d.supported_asset_id
     FROM reach r
-    JOIN @extschema@.asset_dependency d
-      ON d.organization_id OPERATOR(pg_catalog.=) $1 AND d.supporting_asset_id OPERATOR(pg_catalog.=) r.asset_id
+    -- OFFSET 0: a per-row index lookup, never a hash join over every dependency
+    CROSS JOIN LATERAL (SELECT x.supported_asset_id FROM @extschema@.asset_dependency x
+                        WHERE x.organization_id OPERATOR(pg_catalog.=) $1
+                          AND x.supporting_asset_id OPERATOR(pg_catalog.=) r.asset_id OFFSET 0) d
   )
-  SELECT pg_catalog.max(a.criticality)
+  SELECT pg_catalog.max(
+           (SELECT a.criticality
+            FROM @extschema@.asset a
+            JOIN @extschema@.lifecycle_state l ON l.code OPERATOR(pg_catalog.=) a.lifecycle_state
+            WHERE a.organization_id OPERATOR(pg_catalog.=) $1 AND a.id OPERATOR(pg_catalog.=) r.asset_id
+              AND (l.in_operation OR r.asset_id OPERATOR(pg_catalog.=) $2)))
   FROM reach r
-  JOIN @extschema@.asset a ON a.organization_id OPERATOR(pg_catalog.=) $1 AND a.id OPERATOR(pg_catalog.=) r.asset_id
-  JOIN @extschema@.lifecycle_state l ON l.code OPERATOR(pg_catalog.=) a.lifecycle_state
-  WHERE l.in_operation OR r.asset_id OPERATOR(pg_catalog.=) $2
 $$;
 COMMENT ON FUNCTION @extschema@.asset_effective_criticality(uuid, uuid) IS
   'The asset''s effective criticality: the highest of its own and that of every asset in operation it supports, '
