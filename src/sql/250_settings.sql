@@ -75,6 +75,8 @@ BEGIN
 
   -- supplier assessment criteria, starter questions and risk thresholds (500_supplier.sql)
   PERFORM @extschema@.initialize_supplier_settings(initialize_organization_settings.organization_id);
+  -- risk appetite and tolerance (510_risk.sql)
+  PERFORM @extschema@.initialize_risk_settings(initialize_organization_settings.organization_id);
 END
 $$;
 COMMENT ON FUNCTION @extschema@.initialize_organization_settings(uuid, text) IS
