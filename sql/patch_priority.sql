@@ -57,6 +57,20 @@ SELECT patch_priority('CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H', 0.5, false
 \echo :LAST_ERROR_SQLSTATE
 SELECT patch_decision('CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H', 0.5, false, 3, false, 'dmz', false);
 \echo :LAST_ERROR_SQLSTATE
+SELECT patch_priority(NULL, 1e-400, false, 3, false, 'open', false) AS tiny_epss_is_fine;
+SELECT patch_priority(NULL, -1e-400, false, 3, false, 'open', false);
+\echo :LAST_ERROR_SQLSTATE
+-- the EPSS threshold is compared exactly, as ssvc_exploitation compares it
+SELECT patch_decision(NULL, 0.0999999999999999999999, false, 3, false, 'open', false) AS just_below,
+       ssvc_exploitation(false, 0.0999999999999999999999) AS exploitation_just_below,
+       patch_decision(NULL, 0.1, false, 3, false, 'open', false) AS at_threshold,
+       ssvc_exploitation(false, 0.1) AS exploitation_at_threshold;
+
+-- CVSS v3.0's environmental formula is not monotone (v3.1 corrected it): a more severe metric can
+-- lower the score, and the priority follows the score; documented in the README
+SELECT cvss_score(v) AS score, patch_priority(v, 0.01, false, 3, false, 'controlled', false) AS priority
+FROM (VALUES ('CVSS:3.0/AV:L/AC:L/PR:H/UI:R/S:C/C:H/I:L/A:N/E:F/RL:O/RC:R/CR:H/IR:M/AR:L'::cvss),
+             ('CVSS:3.0/AV:L/AC:L/PR:H/UI:R/S:C/C:H/I:H/A:N/E:F/RL:O/RC:R/CR:H/IR:M/AR:L'::cvss)) t(v);
 
 DISCARD TEMP;
 RESET search_path;

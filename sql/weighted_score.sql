@@ -66,7 +66,6 @@ SET min_parallel_table_scan_size = 0;
 SET max_parallel_workers_per_gather = 2;
 SET parallel_leader_participation = off;
 EXPLAIN (COSTS OFF) SELECT weighted_score(s, w) FROM ws_big;
-EXPLAIN (ANALYZE, COSTS OFF, TIMING OFF, SUMMARY OFF) SELECT weighted_score(s, w) FROM ws_big;
 -- the parallel answer is the serial one, digit for digit, and sum(s*w)/sum(w)'s
 SELECT p.ws, p.ws::text = s.ws::text AS same_as_serial, p.ws::text = q.ref::text AS same_as_sql
 FROM (SELECT weighted_score(s, w) AS ws FROM ws_big) p, serial_total s,

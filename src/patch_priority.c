@@ -60,15 +60,28 @@ read_input(FunctionCallInfo fcinfo, pp_input *in)
 	}
 	if (!PG_ARGISNULL(1))
 	{
-		double		epss = DatumGetFloat8(DirectFunctionCall1(numeric_float8, PG_GETARG_DATUM(1)));
+		Datum		epss = PG_GETARG_DATUM(1);
+		Datum		zero = NumericGetDatum(int64_to_numeric(0));
+		Datum		one = NumericGetDatum(int64_to_numeric(1));
+		Datum		threshold = NumericGetDatum(int64_div_fast_to_numeric(PP_EPSS_POC_THRESHOLD_TENTHS, 1));
 
-		if (!(epss >= 0.0 && epss <= 1.0))
+		/* range and threshold compared exactly; only the ranking uses a double */
+		if (numeric_is_nan(DatumGetNumeric(epss)) ||
+			DatumGetInt32(DirectFunctionCall2(numeric_cmp, epss, zero)) < 0 ||
+			DatumGetInt32(DirectFunctionCall2(numeric_cmp, epss, one)) > 0)
+		{
+			char	   *given = DatumGetCString(DirectFunctionCall1(numeric_out, epss));
+
 			ereport(ERROR,
 					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-					 errmsg("EPSS probability %s is outside 0..1",
-							DatumGetCString(DirectFunctionCall1(numeric_out, PG_GETARG_DATUM(1))))));
+					 errmsg("EPSS probability is outside 0..1"),
+					 errdetail("The value given was %.40s%s.", given, strlen(given) > 40 ? "..." : "")));
+		}
 		in->has_epss = true;
-		in->epss = epss;
+		in->epss_reaches_poc = DatumGetInt32(DirectFunctionCall2(numeric_cmp, epss, threshold)) >= 0;
+		in->epss = DatumGetFloat8(DirectFunctionCall1(numeric_float8,
+													  DirectFunctionCall2(numeric_round, epss,
+																		  Int32GetDatum(9))));
 	}
 	in->kev = !PG_ARGISNULL(2) && PG_GETARG_BOOL(2);
 	if (!PG_ARGISNULL(3))

@@ -60,7 +60,7 @@ pp_evaluate(const pp_input *in, pp_result *result)
 
 	human_inputs[0] = safety_impact(in, criticality);
 	human_inputs[1] = mission_impact(criticality);
-	deployer_inputs[0] = in->kev ? 2 : (in->has_epss && in->epss >= PP_EPSS_POC_THRESHOLD) ? 1 : 0;
+	deployer_inputs[0] = in->kev ? 2 : (in->has_epss && in->epss_reaches_poc) ? 1 : 0;
 	deployer_inputs[1] = exposure;
 	deployer_inputs[2] = in->has_cvss && in->automatable ? 1 : 0;
 	deployer_inputs[3] = ssvc_decide(human_tree, human_inputs);

@@ -50,7 +50,9 @@ typedef struct pp_input
 	int			cvss_score_tenths;	/* 0..100 */
 	bool		automatable;	/* from the vector, see above */
 	bool		has_epss;
-	double		epss;			/* 0..1 */
+	double		epss;			/* 0..1, for the ranking */
+	bool		epss_reaches_poc;	/* epss >= the threshold, compared exactly
+									 * by the caller */
 	bool		kev;
 	bool		has_criticality;
 	int			criticality;	/* 1..5 */
@@ -66,7 +68,8 @@ typedef struct pp_result
 	int			priority_tenths;	/* 0..1000: the priority 0..100 in tenths */
 } pp_result;
 
-#define PP_EPSS_POC_THRESHOLD	0.1
+/* EPSS at or above which exploitation counts as a public proof of concept: 0.1 */
+#define PP_EPSS_POC_THRESHOLD_TENTHS 1
 
 /* Word of a decision: "defer", "scheduled", "out-of-cycle", "immediate". */
 extern const char *pp_decision_word(int decision);

@@ -32,8 +32,14 @@ SELECT is_empty($$
   JOIN pg_extension e ON e.oid = d.refobjid AND e.extname = 'iec62443p2'
   WHERE obj_description(t.oid, 'pg_type') IS NULL
   UNION ALL
-  SELECT 'schema' WHERE obj_description('iec62443p2'::regnamespace, 'pg_namespace') IS NULL $$,
-  'every function, type, domain and the schema have a comment');
+  SELECT 'schema' WHERE obj_description('iec62443p2'::regnamespace, 'pg_namespace') IS NULL
+  UNION ALL
+  SELECT x.classid::regclass::text || ' ' || x.objid
+  FROM pg_depend x JOIN pg_extension e ON e.oid = x.refobjid AND e.extname = 'iec62443p2'
+  WHERE x.deptype = 'e'
+    AND x.classid IN ('pg_operator'::regclass, 'pg_opclass'::regclass, 'pg_opfamily'::regclass, 'pg_cast'::regclass)
+    AND obj_description(x.objid, x.classid::regclass::name) IS NULL $$,
+  'every function, type, domain, operator, operator class and family, cast and the schema have a comment');
 
 SELECT is_empty($$
   SELECT r.relname FROM ext_rel r

@@ -2,7 +2,7 @@
 -- of patch_decision, and never lower when one input gets worse (epss, kev, criticality, safety
 -- relevance, exposure, compensation removed, a CVSS metric more severe).
 BEGIN;
-SELECT plan(9);
+SELECT plan(10);
 SET LOCAL search_path = iec62443p2, public;
 
 SELECT setseed(0.4311);
@@ -67,6 +67,19 @@ SELECT is_empty($$
   SELECT w.n, w.vector FROM worse w JOIN scored sc ON sc.n = w.n
   WHERE patch_priority(w.vector::cvss, sc.epss, sc.kev, sc.criticality, sc.safety_related, sc.exposure, sc.compensated) < w.p $$,
   'a more severe CVSS metric never lowers the priority');
+
+-- the decision is the SSVC chain the SQL functions spell out
+SELECT is_empty($$
+  SELECT n FROM scored
+  WHERE d <> ssvc_deployer(ssvc_exploitation(kev, epss),
+                           CASE WHEN compensated THEN CASE exposure WHEN 'open' THEN 'controlled' ELSE 'small' END
+                                ELSE exposure END,
+                           ssvc_automatable(v),
+                           ssvc_human_impact(CASE WHEN NOT safety_related THEN 'negligible'
+                                                  WHEN criticality = 5 THEN 'catastrophic' ELSE 'critical' END,
+                                             (ARRAY['degraded', 'degraded', 'mef support crippled', 'mef failure',
+                                                    'mission failure'])[criticality])) $$,
+  'patch_decision equals ssvc_deployer over ssvc_exploitation, ssvc_automatable and ssvc_human_impact');
 
 SELECT * FROM finish();
 ROLLBACK;

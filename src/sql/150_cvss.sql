@@ -166,3 +166,5 @@ CREATE AGGREGATE @extschema@.max(@extschema@.cvss) (
   COMBINEFUNC = @extschema@.cvss_larger, PARALLEL = SAFE);
 COMMENT ON AGGREGATE @extschema@.min(@extschema@.cvss) IS 'The lowest-scoring vector (ties by canonical text).';
 COMMENT ON AGGREGATE @extschema@.max(@extschema@.cvss) IS 'The highest-scoring vector, e.g. the worst vulnerability of an asset.';
+COMMENT ON OPERATOR FAMILY @extschema@.cvss_ops USING btree IS 'Btree operator family of cvss (score, then canonical text).';
+COMMENT ON OPERATOR FAMILY @extschema@.cvss_hash_ops USING hash IS 'Hash operator family of cvss.';

@@ -175,3 +175,5 @@ CREATE OPERATOR CLASS @extschema@.sl_vector_hash_ops DEFAULT FOR TYPE @extschema
 COMMENT ON OPERATOR CLASS @extschema@.sl_vector_ops USING btree IS
   'Sort order of sl_vector (ORDER BY, UNIQUE, merge joins): FR1 first, then FR2, ...; not a dominance order.';
 COMMENT ON OPERATOR CLASS @extschema@.sl_vector_hash_ops USING hash IS 'Hashes sl_vector values (GROUP BY, DISTINCT, hash joins).';
+COMMENT ON OPERATOR FAMILY @extschema@.sl_vector_ops USING btree IS 'Btree operator family of sl_vector (sorting order, not dominance).';
+COMMENT ON OPERATOR FAMILY @extschema@.sl_vector_hash_ops USING hash IS 'Hash operator family of sl_vector.';

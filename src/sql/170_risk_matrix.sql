@@ -117,3 +117,4 @@ $$;
 COMMENT ON FUNCTION @extschema@.risk_matrix_cells(@extschema@.risk_matrix) IS
   'Every cell of the matrix as a row (likelihood, consequence, level, score), in likelihood then consequence order '
   '(e.g. for a heat map).';
+COMMENT ON OPERATOR FAMILY @extschema@.risk_matrix_hash_ops USING hash IS 'Hash operator family of risk_matrix.';

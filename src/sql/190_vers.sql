@@ -153,3 +153,5 @@ COMMENT ON OPERATOR CLASS @extschema@.vers_range_ops USING btree IS
   'Orders vers_range values (ORDER BY, DISTINCT, unique indexes): scheme, then constraints by version.';
 COMMENT ON OPERATOR CLASS @extschema@.vers_range_hash_ops USING hash IS
   'Hashes vers_range values (GROUP BY, DISTINCT, hash joins, hash indexes).';
+COMMENT ON OPERATOR FAMILY @extschema@.vers_range_ops USING btree IS 'Btree operator family of vers_range (an order for sorting only).';
+COMMENT ON OPERATOR FAMILY @extschema@.vers_range_hash_ops USING hash IS 'Hash operator family of vers_range.';
