@@ -46,17 +46,7 @@ SELECT count(*) AS assets, sum(effective_criticality) AS view_sum,
        count(*) FILTER (WHERE inherited) AS raised
 FROM asset_effective_criticality;
 
-CREATE FUNCTION pg_temp.median_ms(query text, runs int) RETURNS numeric LANGUAGE plpgsql AS $$
-DECLARE t0 timestamptz; times numeric[] := '{}';
-BEGIN
-  EXECUTE query;                           -- warm the cache
-  FOR r IN 1..runs LOOP
-    t0 := clock_timestamp();
-    EXECUTE query;
-    times := times || (extract(epoch FROM clock_timestamp() - t0) * 1000)::numeric;
-  END LOOP;
-  RETURN (SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY x) FROM unnest(times) x)::numeric(12,1);
-END $$;
+-- pg_temp.median_ms(query, runs) comes from bench/lib/timing.sql
 
 CREATE FUNCTION pg_temp.edge_ms(supporting text, supported text) RETURNS numeric LANGUAGE plpgsql AS $$
 DECLARE t0 timestamptz := clock_timestamp();
