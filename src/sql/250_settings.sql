@@ -61,14 +61,14 @@ BEGIN
   SELECT initialize_organization_settings.organization_id, d.name, d.matrix, d.likelihood_labels,
          d.consequence_labels, d.code, d.description
   FROM @extschema@.risk_matrix_default d
-  WHERE d.code = 'default'
+  WHERE d.code = initialize_organization_settings.profile
     AND NOT EXISTS (SELECT 1 FROM @extschema@.organization_settings s
                     WHERE s.organization_id = initialize_organization_settings.organization_id
                       AND s.risk_matrix_id IS NOT NULL)
   ON CONFLICT DO NOTHING;
   UPDATE @extschema@.organization_settings s SET risk_matrix_id = m.id
   FROM @extschema@.organization_risk_matrix m
-  JOIN @extschema@.risk_matrix_default d ON d.code = 'default' AND d.name = m.name
+  JOIN @extschema@.risk_matrix_default d ON d.code = initialize_organization_settings.profile AND d.name = m.name
   WHERE s.organization_id = initialize_organization_settings.organization_id
     AND m.organization_id = s.organization_id
     AND s.risk_matrix_id IS NULL;
