@@ -157,6 +157,12 @@ SELECT pg_temp.assess('00000000-0000-0000-0000-00000000e105', '00000000-0000-000
 SELECT a.old_level, a.new_level, a.severity, x.risk_score FROM supplier_risk_alert a
 JOIN supplier_assessment x ON x.organization_id = a.organization_id AND x.id = a.assessment_id
 WHERE a.supplier_id = '00000000-0000-0000-0000-0000000005b1' ORDER BY a.assessed_at;
+-- a back-dated assessment, older than the latest completed one, changes no current level: no alert
+SELECT pg_temp.assess('00000000-0000-0000-0000-00000000e106', '00000000-0000-0000-0000-0000000005b1', '2025-12-01',
+  ARRAY['controls_shared_accounts', 'incidents_recent', 'compliance_open_findings'], ARRAY[]::text[]);
+SELECT risk_level AS back_dated_level,
+       (SELECT count(*) FROM supplier_risk_alert WHERE supplier_id = '00000000-0000-0000-0000-0000000005b1') AS alerts
+FROM supplier_assessment WHERE id = '00000000-0000-0000-0000-00000000e106';
 -- a first assessment that is high or critical counts as a change: SUP3 (criticality 3 once the
 -- decommissioned asset is ignored; declared 5 here) answering everything badly
 UPDATE supplier SET declared_criticality = 5 WHERE id = '00000000-0000-0000-0000-0000000005b3';

@@ -716,11 +716,20 @@ BEGIN
   IF NEW.status <> 'completed' OR (TG_OP = 'UPDATE' AND OLD.status = 'completed') THEN
     RETURN NULL;
   END IF;
+  -- One completion per supplier at a time, so concurrent completions see each other's levels.
+  PERFORM 1 FROM @extschema@.supplier s
+  WHERE s.organization_id = NEW.organization_id AND s.id = NEW.supplier_id
+  FOR UPDATE;
+  -- A back-dated assessment older than the latest completed one does not change the current level.
+  IF EXISTS (SELECT 1 FROM @extschema@.supplier_assessment p
+             WHERE p.organization_id = NEW.organization_id AND p.supplier_id = NEW.supplier_id
+               AND p.status = 'completed' AND p.id <> NEW.id AND p.assessed_at > NEW.assessed_at) THEN
+    RETURN NULL;
+  END IF;
   SELECT p.risk_level INTO old_level FROM @extschema@.supplier_assessment p
   WHERE p.organization_id = NEW.organization_id AND p.supplier_id = NEW.supplier_id
     AND p.status = 'completed' AND p.id <> NEW.id
-    AND (p.assessed_at, p.completed_at) < (NEW.assessed_at, NEW.completed_at)
-  ORDER BY p.assessed_at DESC, p.completed_at DESC
+  ORDER BY p.assessed_at DESC, p.completed_at DESC, p.id DESC
   LIMIT 1;
   IF old_level IS NOT DISTINCT FROM NEW.risk_level
      OR (old_level IS NULL AND NEW.risk_level NOT IN ('high', 'critical')) THEN
@@ -748,8 +757,9 @@ BEGIN
 END
 $$;
 COMMENT ON FUNCTION @extschema@.supplier_assessment_after() IS
-  'Trigger function: when a completed assessment changes its supplier''s risk level (a first one when high or '
-  'critical), writes one supplier_risk_alert and sends NOTIFY iec62443p2_supplier_risk with a JSON payload.';
+  'Trigger function: when a completed assessment changes its supplier''s current risk level (a first one when high '
+  'or critical; a back-dated one older than the latest completed never), writes one supplier_risk_alert and sends '
+  'NOTIFY iec62443p2_supplier_risk with a JSON payload.';
 CREATE TRIGGER supplier_assessment_risk_alert AFTER INSERT OR UPDATE OF status
   ON @extschema@.supplier_assessment FOR EACH ROW EXECUTE FUNCTION @extschema@.supplier_assessment_after();
 
