@@ -163,6 +163,8 @@ SELECT pg_temp.assess('00000000-0000-0000-0000-00000000e106', '00000000-0000-000
 SELECT risk_level AS back_dated_level,
        (SELECT count(*) FROM supplier_risk_alert WHERE supplier_id = '00000000-0000-0000-0000-0000000005b1') AS alerts
 FROM supplier_assessment WHERE id = '00000000-0000-0000-0000-00000000e106';
+-- the scorecard carries every criterion's latest score, whatever the organisation's criteria are
+SELECT criterion_scores FROM supplier_scorecard WHERE id = '00000000-0000-0000-0000-0000000005b1';
 -- a first assessment that is high or critical counts as a change: SUP3 (criticality 3 once the
 -- decommissioned asset is ignored; declared 5 here) answering everything badly
 UPDATE supplier SET declared_criticality = 5 WHERE id = '00000000-0000-0000-0000-0000000005b3';

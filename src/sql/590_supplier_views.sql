@@ -45,7 +45,8 @@ SELECT s.id,
        fi.overdue_findings,
        (SELECT pg_catalog.count(*) FROM @extschema@.supplier_incident i
          WHERE i.organization_id = s.organization_id AND i.supplier_id = s.id
-           AND i.detected_at >= pg_catalog.now() - INTERVAL '365 days')::integer AS incidents_last_12_months
+           AND i.detected_at >= pg_catalog.now() - INTERVAL '365 days')::integer AS incidents_last_12_months,
+       cs.criterion_scores
 FROM @extschema@.supplier s
 JOIN @extschema@.organization o ON o.id = s.supplier_org_id
 JOIN @extschema@.organization ow ON ow.id = s.organization_id
@@ -53,18 +54,19 @@ JOIN @extschema@.supplier_criticality k ON k.organization_id = s.organization_id
 LEFT JOIN LATERAL (
   SELECT x.* FROM @extschema@.supplier_assessment x
   WHERE x.organization_id = s.organization_id AND x.supplier_id = s.id AND x.status = 'completed'
-  ORDER BY x.assessed_at DESC, x.completed_at DESC LIMIT 1) la ON true
+  ORDER BY x.assessed_at DESC, x.completed_at DESC, x.id DESC LIMIT 1) la ON true
 LEFT JOIN LATERAL (
   SELECT x.* FROM @extschema@.supplier_assessment x
   WHERE x.organization_id = s.organization_id AND x.supplier_id = s.id AND x.status = 'completed' AND x.id <> la.id
-    AND (x.assessed_at, x.completed_at) < (la.assessed_at, la.completed_at)
-  ORDER BY x.assessed_at DESC, x.completed_at DESC LIMIT 1) pa ON true
+    AND (x.assessed_at, x.completed_at, x.id) < (la.assessed_at, la.completed_at, la.id)
+  ORDER BY x.assessed_at DESC, x.completed_at DESC, x.id DESC LIMIT 1) pa ON true
 LEFT JOIN LATERAL (
   SELECT pg_catalog.max(c.score) FILTER (WHERE c.criterion = 'policy')::numeric(4,2) AS policy,
          pg_catalog.max(c.score) FILTER (WHERE c.criterion = 'controls')::numeric(4,2) AS controls,
          pg_catalog.max(c.score) FILTER (WHERE c.criterion = 'incidents')::numeric(4,2) AS incidents,
          pg_catalog.max(c.score) FILTER (WHERE c.criterion = 'compliance')::numeric(4,2) AS compliance,
-         pg_catalog.max(c.score) FILTER (WHERE c.criterion = 'improvement')::numeric(4,2) AS improvement
+         pg_catalog.max(c.score) FILTER (WHERE c.criterion = 'improvement')::numeric(4,2) AS improvement,
+         pg_catalog.jsonb_object_agg(c.criterion, c.score::numeric(4,2)) FILTER (WHERE c.criterion IS NOT NULL) AS criterion_scores
   FROM @extschema@.supplier_assessment_criterion_score c
   WHERE c.organization_id = s.organization_id AND c.assessment_id = la.id) cs ON true
 LEFT JOIN LATERAL (
@@ -82,8 +84,8 @@ CROSS JOIN LATERAL (
   FROM @extschema@.supplier_audit_finding f WHERE f.organization_id = s.organization_id AND f.supplier_id = s.id) fi;
 COMMENT ON VIEW @extschema@.supplier_scorecard IS
   'One row per supplier: its latest completed assessment''s score per default criterion, security score, risk '
-  'score and level, the change since the previous assessment, contract gaps and open alerts (other criteria: '
-  'supplier_assessment_criterion_score).';
+  'score and level, the change since the previous assessment, contract gaps and open alerts; every criterion, '
+  'an organisation''s own included, in criterion_scores.';
 COMMENT ON COLUMN @extschema@.supplier_scorecard.id IS 'Supplier identifier (supplier.id).';
 COMMENT ON COLUMN @extschema@.supplier_scorecard.organization_id IS 'The organisation served.';
 COMMENT ON COLUMN @extschema@.supplier_scorecard.organization IS 'Code of the organisation served.';
@@ -107,6 +109,8 @@ COMMENT ON COLUMN @extschema@.supplier_scorecard.previous_risk_score IS 'Risk sc
 COMMENT ON COLUMN @extschema@.supplier_scorecard.previous_risk_level IS 'Risk level of the assessment before the latest.';
 COMMENT ON COLUMN @extschema@.supplier_scorecard.risk_score_change IS 'Latest minus previous risk score (negative is better).';
 COMMENT ON COLUMN @extschema@.supplier_scorecard.trend IS 'new, improving, worsening or stable (by risk score); NULL if never assessed.';
+COMMENT ON COLUMN @extschema@.supplier_scorecard.criterion_scores IS
+  'Every criterion''s latest score, the organisation''s own criteria included, as a JSON object code -> score 0..10.';
 COMMENT ON COLUMN @extschema@.supplier_scorecard.contract_gaps IS 'Security clauses missing from the supplier''s contracts in force.';
 COMMENT ON COLUMN @extschema@.supplier_scorecard.open_alerts IS 'Unacknowledged risk level alerts.';
 COMMENT ON COLUMN @extschema@.supplier_scorecard.last_audit_on IS 'Date of the latest performed audit; NULL if never audited.';
