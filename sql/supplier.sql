@@ -163,6 +163,21 @@ SELECT pg_temp.assess('00000000-0000-0000-0000-00000000e106', '00000000-0000-000
 SELECT risk_level AS back_dated_level,
        (SELECT count(*) FROM supplier_risk_alert WHERE supplier_id = '00000000-0000-0000-0000-0000000005b1') AS alerts
 FROM supplier_assessment WHERE id = '00000000-0000-0000-0000-00000000e106';
+-- a question moved to another criterion may not leave its old criterion with only zero weights
+BEGIN;
+INSERT INTO supplier_question (organization_id, criterion_id, code, question, yes_is_good, weight)
+SELECT organization_id, id, 'policy_new', 'A new policy question?', true, 1
+FROM supplier_criterion WHERE organization_id = '00000000-0000-0000-0000-0000000000a1' AND code = 'policy';
+UPDATE supplier_question q SET weight = 0
+  FROM supplier_criterion c
+ WHERE c.organization_id = q.organization_id AND c.id = q.criterion_id AND c.code = 'policy'
+   AND q.organization_id = '00000000-0000-0000-0000-0000000000a1' AND q.code <> 'policy_new';
+UPDATE supplier_question
+   SET criterion_id = (SELECT id FROM supplier_criterion
+                        WHERE organization_id = '00000000-0000-0000-0000-0000000000a1' AND code = 'controls')
+ WHERE organization_id = '00000000-0000-0000-0000-0000000000a1' AND code = 'policy_new';
+\echo :LAST_ERROR_SQLSTATE
+ROLLBACK;
 -- the scorecard carries every criterion's latest score, whatever the organisation's criteria are
 SELECT criterion_scores FROM supplier_scorecard WHERE id = '00000000-0000-0000-0000-0000000005b1';
 -- a first assessment that is high or critical counts as a change: SUP3 (criticality 3 once the

@@ -203,16 +203,22 @@ BEGIN
               HINT = 'At least one criterion needs a positive weight.';
     END IF;
   ELSE
-    IF EXISTS (SELECT 1 FROM @extschema@.supplier_question q
-               WHERE q.organization_id = r.organization_id AND q.criterion_id = r.criterion_id AND q.active)
-       AND NOT EXISTS (SELECT 1 FROM @extschema@.supplier_question q
-                       WHERE q.organization_id = r.organization_id AND q.criterion_id = r.criterion_id
-                         AND q.active AND q.weight > 0) THEN
-      RAISE EXCEPTION 'supplier_question: the weights of the active questions of criterion "%" are all zero',
-        (SELECT c.code FROM @extschema@.supplier_criterion c WHERE c.organization_id = r.organization_id AND c.id = r.criterion_id)
-        USING ERRCODE = 'check_violation', CONSTRAINT = 'supplier_question_weights_positive',
-              HINT = 'At least one active question of each criterion needs a positive weight.';
-    END IF;
+    -- a question moved to another criterion leaves its old criterion to be checked too
+    FOR r IN SELECT DISTINCT x.organization_id, x.criterion_id
+             FROM (SELECT NEW.organization_id, NEW.criterion_id WHERE TG_OP <> 'DELETE'
+                   UNION ALL SELECT OLD.organization_id, OLD.criterion_id WHERE TG_OP <> 'INSERT') x (organization_id, criterion_id)
+    LOOP
+      IF EXISTS (SELECT 1 FROM @extschema@.supplier_question q
+                 WHERE q.organization_id = r.organization_id AND q.criterion_id = r.criterion_id AND q.active)
+         AND NOT EXISTS (SELECT 1 FROM @extschema@.supplier_question q
+                         WHERE q.organization_id = r.organization_id AND q.criterion_id = r.criterion_id
+                           AND q.active AND q.weight > 0) THEN
+        RAISE EXCEPTION 'supplier_question: the weights of the active questions of criterion "%" are all zero',
+          (SELECT c.code FROM @extschema@.supplier_criterion c WHERE c.organization_id = r.organization_id AND c.id = r.criterion_id)
+          USING ERRCODE = 'check_violation', CONSTRAINT = 'supplier_question_weights_positive',
+                HINT = 'At least one active question of each criterion needs a positive weight.';
+      END IF;
+    END LOOP;
   END IF;
   RETURN NULL;
 END
