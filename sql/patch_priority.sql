@@ -72,6 +72,30 @@ SELECT cvss_score(v) AS score, patch_priority(v, 0.01, false, 3, false, 'control
 FROM (VALUES ('CVSS:3.0/AV:L/AC:L/PR:H/UI:R/S:C/C:H/I:L/A:N/E:F/RL:O/RC:R/CR:H/IR:M/AR:L'::cvss),
              ('CVSS:3.0/AV:L/AC:L/PR:H/UI:R/S:C/C:H/I:H/A:N/E:F/RL:O/RC:R/CR:H/IR:M/AR:L'::cvss)) t(v);
 
+-- the parameters are data: the shipped defaults, or an organisation's own copy
+\set VERBOSITY terse
+SELECT patch_priority_parameters() AS shipped_defaults;
+INSERT INTO organization (id, code, name) VALUES ('00000000-0000-4000-8000-0000000000f1', 'PPO', 'Parameter owner');
+UPDATE patch_priority_setting SET severity_weight = 0.1, likelihood_weight = 0.6, epss_poc_threshold = 0.5
+ WHERE organization_id = '00000000-0000-4000-8000-0000000000f1';
+SELECT n, patch_priority(vuln, epss, kev, criticality, safety_related, exposure, compensated) AS shipped,
+       patch_priority(vuln, epss, kev, criticality, safety_related, exposure, compensated,
+                      patch_priority_parameters('00000000-0000-4000-8000-0000000000f1')) AS organisation,
+       patch_decision(vuln, epss, kev, criticality, safety_related, exposure, compensated,
+                      patch_priority_parameters('00000000-0000-4000-8000-0000000000f1')) AS organisation_decision
+FROM scenario WHERE n IN (4, 6, 9) ORDER BY n;
+-- parameters that would break the 0..100 range or the monotonicity are refused
+SELECT patch_priority(NULL, NULL, false, 3, false, 'open', false, '{0.1,0.5,0.5,0.5,0.8,7,0.05,0.5,0.25,0.125}');
+\echo :LAST_ERROR_SQLSTATE
+SELECT patch_priority(NULL, NULL, false, 3, false, 'open', false, '{0.1,0.4,0.3,0.3,1.2,7,0.05,0.5,0.25,0.125}');
+\echo :LAST_ERROR_SQLSTATE
+SELECT patch_priority(NULL, NULL, false, 3, false, 'open', false, '{0.1,0.4,0.3}');
+\echo :LAST_ERROR_SQLSTATE
+SELECT patch_priority(NULL, NULL, false, 3, false, 'open', false, NULL);
+\echo :LAST_ERROR_SQLSTATE
+UPDATE patch_priority_setting SET severity_weight = 0.9 WHERE organization_id = '00000000-0000-4000-8000-0000000000f1';
+\echo :LAST_ERROR_SQLSTATE
+
 DISCARD TEMP;
 RESET search_path;
 DROP EXTENSION iec62443p2;

@@ -5,7 +5,9 @@
  */
 #include "postgres.h"
 
+#include "catalog/pg_type.h"
 #include "fmgr.h"
+#include "utils/array.h"
 #include "utils/builtins.h"
 #include "utils/fmgrprotos.h"
 #include "utils/numeric.h"
@@ -43,8 +45,63 @@ automatable(const cvss_vector *vector)
 	return false;
 }
 
+/*
+ * The parameters array, in the order of patch_priority_parameter_default:
+ * EPSS threshold, severity weight, likelihood weight, context weight,
+ * compensated factor, unknown CVSS score (0..10), unknown EPSS, criticality
+ * weight, safety weight, exposure step weight.
+ */
+#define PP_PARAMETER_COUNT 10
+
 static void
-read_input(FunctionCallInfo fcinfo, pp_input *in)
+read_parameters(FunctionCallInfo fcinfo, int argno, Datum *epss_threshold, pp_parameters *p)
+{
+	ArrayType  *array;
+	Datum	   *values;
+	bool	   *nulls;
+	int			count;
+	double		v[PP_PARAMETER_COUNT];
+	int			i;
+
+	if (PG_ARGISNULL(argno))
+		ereport(ERROR,
+				(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
+				 errmsg("patch priority parameters must not be NULL"),
+				 errhint("Use patch_priority_parameters() for the shipped or an organisation's parameters.")));
+	array = PG_GETARG_ARRAYTYPE_P(argno);
+	deconstruct_array(array, NUMERICOID, -1, false, TYPALIGN_INT, &values, &nulls, &count);
+	if (ARR_NDIM(array) != 1 || count != PP_PARAMETER_COUNT)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("patch priority parameters must be %d numbers, not %d", PP_PARAMETER_COUNT, count)));
+	for (i = 0; i < count; i++)
+	{
+		if (nulls[i] || numeric_is_nan(DatumGetNumeric(values[i])))
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("patch priority parameter %d is NULL or NaN", i + 1)));
+		v[i] = DatumGetFloat8(DirectFunctionCall1(numeric_float8, values[i]));
+	}
+	*epss_threshold = values[0];
+	p->severity_weight = v[1];
+	p->likelihood_weight = v[2];
+	p->context_weight = v[3];
+	p->compensated_factor = v[4];
+	p->unknown_severity = v[5] / 10.0;
+	p->unknown_likelihood = v[6];
+	p->criticality_weight = v[7];
+	p->safety_weight = v[8];
+	p->exposure_step_weight = v[9];
+	if (!(v[0] >= 0.0 && v[0] <= 1.0) || !pp_parameters_valid(p))
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("invalid patch priority parameters"),
+				 errdetail("Each must lie within 0..1 (the unknown CVSS score within 0..10), the three weights "
+						   "sum to at most 1, and criticality + safety + 2 x exposure step weights to at most 1.")));
+}
+
+static void
+read_input(FunctionCallInfo fcinfo, const Datum epss_threshold, pp_input *in)
 {
 	memset(in, 0, sizeof(*in));
 	if (!PG_ARGISNULL(0))
@@ -63,7 +120,6 @@ read_input(FunctionCallInfo fcinfo, pp_input *in)
 		Datum		epss = PG_GETARG_DATUM(1);
 		Datum		zero = NumericGetDatum(int64_to_numeric(0));
 		Datum		one = NumericGetDatum(int64_to_numeric(1));
-		Datum		threshold = NumericGetDatum(int64_div_fast_to_numeric(PP_EPSS_POC_THRESHOLD_TENTHS, 1));
 
 		/* range and threshold compared exactly; only the ranking uses a double */
 		if (numeric_is_nan(DatumGetNumeric(epss)) ||
@@ -78,7 +134,7 @@ read_input(FunctionCallInfo fcinfo, pp_input *in)
 					 errdetail("The value given was %.40s%s.", given, strlen(given) > 40 ? "..." : "")));
 		}
 		in->has_epss = true;
-		in->epss_reaches_poc = DatumGetInt32(DirectFunctionCall2(numeric_cmp, epss, threshold)) >= 0;
+		in->epss_reaches_poc = DatumGetInt32(DirectFunctionCall2(numeric_cmp, epss, epss_threshold)) >= 0;
 		in->epss = DatumGetFloat8(DirectFunctionCall1(numeric_float8,
 													  DirectFunctionCall2(numeric_round, epss,
 																		  Int32GetDatum(9))));
@@ -115,10 +171,13 @@ Datum
 patch_priority(PG_FUNCTION_ARGS)
 {
 	pp_input	in;
+	pp_parameters parameters;
+	Datum		epss_threshold;
 	pp_result	result;
 
-	read_input(fcinfo, &in);
-	pp_evaluate(&in, &result);
+	read_parameters(fcinfo, 7, &epss_threshold, &parameters);
+	read_input(fcinfo, epss_threshold, &in);
+	pp_evaluate(&in, &parameters, &result);
 	PG_RETURN_NUMERIC(int64_div_fast_to_numeric(result.priority_tenths, 1));
 }
 
@@ -127,9 +186,12 @@ Datum
 patch_decision(PG_FUNCTION_ARGS)
 {
 	pp_input	in;
+	pp_parameters parameters;
+	Datum		epss_threshold;
 	pp_result	result;
 
-	read_input(fcinfo, &in);
-	pp_evaluate(&in, &result);
+	read_parameters(fcinfo, 7, &epss_threshold, &parameters);
+	read_input(fcinfo, epss_threshold, &in);
+	pp_evaluate(&in, &parameters, &result);
 	PG_RETURN_TEXT_P(cstring_to_text(pp_decision_word(result.decision)));
 }

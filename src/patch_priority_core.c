@@ -40,8 +40,26 @@ mission_impact(int criticality)
 	return criticality <= 2 ? 0 : criticality - 2;
 }
 
+bool
+pp_parameters_valid(const pp_parameters *p)
+{
+	const double values[] = {
+		p->severity_weight, p->likelihood_weight, p->context_weight, p->compensated_factor,
+		p->unknown_severity, p->unknown_likelihood, p->criticality_weight, p->safety_weight,
+		p->exposure_step_weight
+	};
+	size_t		i;
+
+	for (i = 0; i < sizeof(values) / sizeof(values[0]); i++)
+		if (!(values[i] >= 0.0 && values[i] <= 1.0))
+			return false;
+	/* a little slack for decimal weights such as 0.4 + 0.3 + 0.3 in binary */
+	return p->severity_weight + p->likelihood_weight + p->context_weight <= 1.0 + 1e-9 &&
+		p->criticality_weight + p->safety_weight + 2.0 * p->exposure_step_weight <= 1.0 + 1e-9;
+}
+
 void
-pp_evaluate(const pp_input *in, pp_result *result)
+pp_evaluate(const pp_input *in, const pp_parameters *p, pp_result *result)
 {
 	const ssvc_tree *human_tree = ssvc_get_tree(SSVC_TREE_HUMAN_IMPACT);
 	const ssvc_tree *deployer_tree = ssvc_get_tree(SSVC_TREE_DEPLOYER);
@@ -66,10 +84,12 @@ pp_evaluate(const pp_input *in, pp_result *result)
 	deployer_inputs[3] = ssvc_decide(human_tree, human_inputs);
 	result->decision = ssvc_decide(deployer_tree, deployer_inputs);
 
-	severity = in->has_cvss ? in->cvss_score_tenths / 100.0 : 0.7;
-	likelihood = in->kev ? 1.0 : in->has_epss ? in->epss : 0.05;
-	context = 0.5 * (criticality - 1) / 4.0 + (in->safety_related ? 0.25 : 0.0) + 0.125 * exposure;
-	within = (0.4 * severity + 0.3 * likelihood + 0.3 * context) * (in->compensated ? 0.8 : 1.0);
+	severity = in->has_cvss ? in->cvss_score_tenths / 100.0 : p->unknown_severity;
+	likelihood = in->kev ? 1.0 : in->has_epss ? in->epss : p->unknown_likelihood;
+	context = p->criticality_weight * (criticality - 1) / 4.0 +
+		(in->safety_related ? p->safety_weight : 0.0) + p->exposure_step_weight * exposure;
+	within = (p->severity_weight * severity + p->likelihood_weight * likelihood +
+			  p->context_weight * context) * (in->compensated ? p->compensated_factor : 1.0);
 	/* 1e-9 keeps an exact half from rounding down on a binary fraction */
 	result->priority_tenths = (int) floor((25.0 * result->decision + 25.0 * within) * 10.0 + 0.5 + 1e-9);
 }

@@ -22,11 +22,13 @@
  *
  * The priority, 0..100, is 25 x the decision's rank (defer 0, scheduled 1,
  * out-of-cycle 2, immediate 3) plus up to 25 for the ranking inside the band:
- *	25 x (0.4 S + 0.3 X + 0.3 A) x (0.8 when compensated, else 1)
- * with S the CVSS score / 10 (unknown: 0.7), X the exploitation likelihood
- * (1 when KEV-listed, else the EPSS probability; unknown: 0.05) and A the
- * asset context: 0.5 x (criticality - 1) / 4 + 0.25 when safety related +
- * 0.125 x the effective exposure step (small 0, controlled 1, open 2).
+ *	25 x (ws S + wx X + wa A) x (f when compensated, else 1)
+ * with S the CVSS score / 10, X the exploitation likelihood (1 when
+ * KEV-listed, else the EPSS probability) and A the asset context:
+ * wc x (criticality - 1) / 4 + ws' when safety related + we x the effective
+ * exposure step (small 0, controlled 1, open 2).  The weights, f and the
+ * priors for an unknown S or X are pp_parameters (shipped defaults 0.4, 0.3,
+ * 0.3, 0.8, S 0.7, X 0.05, 0.5, 0.25, 0.125).
  * Every term rises with its input and the SSVC tree is monotone, so the
  * priority never drops when an input gets worse, and the bands order the
  * priorities exactly as the decisions order them.
@@ -62,14 +64,38 @@ typedef struct pp_input
 	bool		compensated;
 } pp_input;
 
+/*
+ * The weights and priors of the ranking inside a band, read from data by
+ * the caller (catalogue patch_priority_parameter_default and each
+ * organisation's patch_priority_setting).  The EPSS threshold is compared
+ * by the caller (exactly, in numeric) and passed as pp_input.epss_reaches_poc.
+ */
+typedef struct pp_parameters
+{
+	double		severity_weight;	/* S */
+	double		likelihood_weight;	/* X */
+	double		context_weight; /* A */
+	double		compensated_factor; /* multiplies the ranking when compensated */
+	double		unknown_severity;	/* S for an unknown vector, 0..1 */
+	double		unknown_likelihood; /* X for an unknown EPSS, 0..1 */
+	double		criticality_weight; /* in A, times (criticality - 1) / 4 */
+	double		safety_weight;	/* in A, when safety related */
+	double		exposure_step_weight;	/* in A, times the exposure step 0..2 */
+} pp_parameters;
+
+/*
+ * Whether the parameters keep the ranking within 0..1 and monotone: every
+ * value within 0..1, the three weights summing to at most 1, and the context
+ * terms at most 1 together.
+ */
+extern bool pp_parameters_valid(const pp_parameters *parameters);
+
 typedef struct pp_result
 {
 	int			decision;		/* deployer outcome: 0 defer .. 3 immediate */
 	int			priority_tenths;	/* 0..1000: the priority 0..100 in tenths */
 } pp_result;
 
-/* EPSS at or above which exploitation counts as a public proof of concept: 0.1 */
-#define PP_EPSS_POC_THRESHOLD_TENTHS 1
 
 /* Word of a decision: "defer", "scheduled", "out-of-cycle", "immediate". */
 extern const char *pp_decision_word(int decision);
@@ -77,7 +103,8 @@ extern const char *pp_decision_word(int decision);
 /* Exposure named by a word (small, controlled, open; any case); false if none. */
 extern bool pp_parse_exposure(const char *word, int length, pp_exposure *exposure);
 
-/* Fills *result; the input must be within the ranges above. */
-extern void pp_evaluate(const pp_input *input, pp_result *result);
+/* Fills *result; the input must be within the ranges above, the parameters valid. */
+extern void pp_evaluate(const pp_input *input, const pp_parameters *parameters,
+						pp_result *result);
 
 #endif							/* PATCH_PRIORITY_CORE_H */
