@@ -59,8 +59,12 @@ END $$;
 CREATE TEMP TABLE result AS
 SELECT 'floor: sum(criticality::numeric)' AS what,
        pg_temp.median_ms('SELECT sum(criticality::numeric) FROM bench_pp', 5) AS ms
-UNION ALL SELECT 'C: sum(patch_priority(...))',
-       pg_temp.median_ms('SELECT sum(patch_priority(v, epss, kev, criticality, safety_related, exposure, compensated)) FROM bench_pp', 5)
+UNION ALL SELECT 'C: sum(patch_priority(..., parameters))',
+       pg_temp.median_ms('WITH x AS MATERIALIZED (SELECT patch_priority_parameters() AS p)
+                          SELECT sum(patch_priority(v, epss, kev, criticality, safety_related, exposure, compensated, x.p))
+                          FROM bench_pp, x', 5)
+UNION ALL SELECT 'C through the 7-argument form (shipped defaults)',
+       pg_temp.median_ms('SELECT sum(patch_priority(v, epss, kev, criticality, safety_related, exposure, compensated)) FROM bench_pp', 3)
 UNION ALL SELECT 'SQL: the same rule with cvss functions and ssvc_decision joins',
        pg_temp.median_ms('SELECT sum(priority) FROM bench_pp_sql', 3);
 

@@ -9,6 +9,7 @@
 #include "fmgr.h"
 #include "utils/array.h"
 #include "utils/builtins.h"
+#include "utils/datum.h"
 #include "utils/fmgrprotos.h"
 #include "utils/numeric.h"
 
@@ -53,15 +54,21 @@ automatable(const cvss_vector *vector)
  */
 #define PP_PARAMETER_COUNT 10
 
+/* The parsed parameters of the last array seen at this call site (one per query, typically). */
+typedef struct parameters_cache
+{
+	ArrayType  *array;			/* a copy, compared bytewise */
+	Datum		epss_threshold; /* a copy of the array's first element */
+	pp_parameters parameters;
+} parameters_cache;
+
+static void parse_parameters(ArrayType *array, Datum *epss_threshold, pp_parameters *p);
+
 static void
 read_parameters(FunctionCallInfo fcinfo, int argno, Datum *epss_threshold, pp_parameters *p)
 {
+	parameters_cache *cache = (parameters_cache *) fcinfo->flinfo->fn_extra;
 	ArrayType  *array;
-	Datum	   *values;
-	bool	   *nulls;
-	int			count;
-	double		v[PP_PARAMETER_COUNT];
-	int			i;
 
 	if (PG_ARGISNULL(argno))
 		ereport(ERROR,
@@ -69,6 +76,43 @@ read_parameters(FunctionCallInfo fcinfo, int argno, Datum *epss_threshold, pp_pa
 				 errmsg("patch priority parameters must not be NULL"),
 				 errhint("Use patch_priority_parameters() for the shipped or an organisation's parameters.")));
 	array = PG_GETARG_ARRAYTYPE_P(argno);
+	if (cache == NULL || VARSIZE(cache->array) != VARSIZE(array) ||
+		memcmp(cache->array, array, VARSIZE(array)) != 0)
+	{
+		Datum		threshold;
+		pp_parameters parameters;
+		MemoryContext old;
+
+		/* parsed, and so checked, before the cache changes */
+		parse_parameters(array, &threshold, &parameters);
+		old = MemoryContextSwitchTo(fcinfo->flinfo->fn_mcxt);
+		if (cache == NULL)
+			cache = palloc0(sizeof(parameters_cache));
+		else
+		{
+			pfree(cache->array);
+			pfree(DatumGetPointer(cache->epss_threshold));
+		}
+		cache->array = (ArrayType *) palloc(VARSIZE(array));
+		memcpy(cache->array, array, VARSIZE(array));
+		cache->epss_threshold = datumCopy(threshold, false, -1);
+		cache->parameters = parameters;
+		fcinfo->flinfo->fn_extra = cache;
+		MemoryContextSwitchTo(old);
+	}
+	*epss_threshold = cache->epss_threshold;
+	*p = cache->parameters;
+}
+
+static void
+parse_parameters(ArrayType *array, Datum *epss_threshold, pp_parameters *p)
+{
+	Datum	   *values;
+	bool	   *nulls;
+	int			count;
+	double		v[PP_PARAMETER_COUNT];
+	int			i;
+
 	deconstruct_array(array, NUMERICOID, -1, false, TYPALIGN_INT, &values, &nulls, &count);
 	if (ARR_NDIM(array) != 1 || count != PP_PARAMETER_COUNT)
 		ereport(ERROR,
