@@ -9,6 +9,7 @@
  * then rounded at 1e-5 as the v3.1 Appendix A prescribes.
  */
 #include "cvss_core.h"
+#include "ascii.h"
 
 #include <string.h>
 
@@ -756,12 +757,6 @@ fail(cvss_error *err, cvss_error_code code, unsigned version, const char *input,
 	return code;
 }
 
-static bool
-is_space(char c)
-{
-	return c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r';
-}
-
 /* "CVSS:" in another case */
 static bool
 prefix_lookalike(const char *text)
@@ -791,9 +786,9 @@ parse_vector(const char *text, size_t length, cvss_vector *out, cvss_error *err)
 	unsigned	hint = 0;
 	unsigned	i;
 
-	while (start < end && is_space(text[start]))
+	while (start < end && ascii_is_space(text[start]))
 		start++;
-	while (end > start && is_space(text[end - 1]))
+	while (end > start && ascii_is_space(text[end - 1]))
 		end--;
 	if (start == end)
 		return fail(err, CVSS_ERR_EMPTY, 0, text, start, 0, NULL);

@@ -3,6 +3,7 @@
  * libc only; no allocation, no mutable state.
  */
 #include "risk_matrix_core.h"
+#include "ascii.h"
 #include "text_sink.h"
 
 #include <string.h>
@@ -15,36 +16,11 @@ static const char *const level_names[RISKM_LEVEL_COUNT] = {
 	"low", "medium", "high", "critical"
 };
 
-static bool
-is_space(char c)
-{
-	return c == ' ' || c == '\t' || c == '\n' || c == '\r' ||
-		c == '\v' || c == '\f';
-}
-
-static bool
-is_digit(char c)
-{
-	return c >= '0' && c <= '9';
-}
-
-static bool
-is_alpha(char c)
-{
-	return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
-}
-
-static char
-to_lower(char c)
-{
-	return (c >= 'A' && c <= 'Z') ? (char) (c - 'A' + 'a') : c;
-}
-
 /* Characters that end a score token: the grid's punctuation and spaces. */
 static bool
 ends_score(char c)
 {
-	return is_space(c) || c == ',' || c == ';' || c == '{' || c == '}' ||
+	return ascii_is_space(c) || c == ',' || c == ';' || c == '{' || c == '}' ||
 		c == ':';
 }
 
@@ -75,7 +51,7 @@ fail_syntax(riskm_parser *p, const char *expected)
 static void
 skip_space(riskm_parser *p)
 {
-	while (p->pos < p->len && is_space(p->text[p->pos]))
+	while (p->pos < p->len && ascii_is_space(p->text[p->pos]))
 		p->pos++;
 }
 
@@ -93,9 +69,9 @@ parse_level(riskm_parser *p, riskm_level *level)
 	size_t		n;
 	int			i;
 
-	if (!is_alpha(peek(p)))
+	if (!ascii_is_alpha(peek(p)))
 		return fail_syntax(p, "a level (low, medium, high, critical)");
-	while (is_alpha(peek(p)))
+	while (ascii_is_alpha(peek(p)))
 		p->pos++;
 	n = p->pos - start;
 	for (i = 0; i < RISKM_LEVEL_COUNT; i++)
@@ -105,7 +81,7 @@ parse_level(riskm_parser *p, riskm_level *level)
 		if (strlen(level_names[i]) != n)
 			continue;
 		for (j = 0; j < n; j++)
-			if (to_lower(p->text[start + j]) != level_names[i][j])
+			if (ascii_to_lower(p->text[start + j]) != level_names[i][j])
 				break;
 		if (j == n)
 		{
@@ -132,10 +108,10 @@ parse_score(riskm_parser *p, uint32_t *score)
 	if (end == start)
 		return fail_syntax(p, "a score");
 	p->pos = end;
-	if (p->text[start] == '-' && end - start > 1 && is_digit(p->text[start + 1]))
+	if (p->text[start] == '-' && end - start > 1 && ascii_is_digit(p->text[start + 1]))
 		return fail(p, RISKM_ERR_NEGATIVE_SCORE, start, end - start);
 
-	for (i = start; i < end && is_digit(p->text[i]); i++)
+	for (i = start; i < end && ascii_is_digit(p->text[i]); i++)
 	{
 		/* saturate: anything past the limit is reported as such */
 		if (whole <= RISKM_SCORE_MAX / 100)
@@ -145,7 +121,7 @@ parse_score(riskm_parser *p, uint32_t *score)
 		return fail(p, RISKM_ERR_BAD_SCORE, start, end - start);
 	if (i < end && p->text[i] == '.')
 	{
-		for (i++; i < end && is_digit(p->text[i]) && fraction_digits < 3; i++)
+		for (i++; i < end && ascii_is_digit(p->text[i]) && fraction_digits < 3; i++)
 		{
 			fraction = fraction * 10 + (uint32_t) (p->text[i] - '0');
 			fraction_digits++;

@@ -3,6 +3,7 @@
  * libc only; no allocation, no mutable state.
  */
 #include "sl_vector_core.h"
+#include "ascii.h"
 #include "text_sink.h"
 
 #include <string.h>
@@ -15,31 +16,6 @@
 static const char *const fr_names[SLV_FR_COUNT] = {
 	"IAC", "UC", "SI", "DC", "RDF", "TRE", "RA"
 };
-
-static bool
-is_space(char c)
-{
-	return c == ' ' || c == '\t' || c == '\n' || c == '\r' ||
-		c == '\v' || c == '\f';
-}
-
-static bool
-is_digit(char c)
-{
-	return c >= '0' && c <= '9';
-}
-
-static bool
-is_alpha(char c)
-{
-	return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
-}
-
-static char
-to_upper(char c)
-{
-	return (c >= 'a' && c <= 'z') ? (char) (c - 'a' + 'A') : c;
-}
 
 typedef struct slv_parser
 {
@@ -68,7 +44,7 @@ fail_syntax(slv_parser *p, const char *expected)
 static void
 skip_space(slv_parser *p)
 {
-	while (p->pos < p->len && is_space(p->text[p->pos]))
+	while (p->pos < p->len && ascii_is_space(p->text[p->pos]))
 		p->pos++;
 }
 
@@ -95,12 +71,12 @@ parse_level(slv_parser *p, int fr_index, uint8_t *level)
 		negative = true;
 		p->pos++;
 	}
-	if (!is_digit(peek(p)))
+	if (!ascii_is_digit(peek(p)))
 	{
 		p->pos = start;
 		return fail_syntax(p, "a level 0..4");
 	}
-	while (is_digit(peek(p)))
+	while (ascii_is_digit(peek(p)))
 	{
 		/* saturate: the exact size of a huge level does not matter */
 		if (value < 100000)
@@ -140,7 +116,7 @@ parse_positional(slv_parser *p, slv_vector *out)
 			size_t		start = p->pos;
 
 			/* point at the whole surplus level token when there is one */
-			while (p->pos < p->len && (peek(p) == '-' || is_digit(peek(p))))
+			while (p->pos < p->len && (peek(p) == '-' || ascii_is_digit(peek(p))))
 				p->pos++;
 			p->err->level_count = SLV_FR_COUNT + 1;
 			return fail(p, SLV_ERR_WRONG_LENGTH, start,
@@ -184,9 +160,9 @@ parse_named(slv_parser *p, bool braced, slv_vector *out)
 
 		skip_space(p);
 		name_start = p->pos;
-		if (!is_alpha(peek(p)))
+		if (!ascii_is_alpha(peek(p)))
 			return fail_syntax(p, "an FR name (IAC, UC, SI, DC, RDF, TRE, RA)");
-		while (is_alpha(peek(p)) || is_digit(peek(p)))
+		while (ascii_is_alpha(peek(p)) || ascii_is_digit(peek(p)))
 			p->pos++;
 		fr = slv_fr_index(p->text + name_start, p->pos - name_start);
 		if (fr < 0)
@@ -250,12 +226,12 @@ slv_parse(const char *text, size_t len, slv_vector *out, slv_error *err)
 	{
 		p.pos++;
 		skip_space(&p);
-		if (is_alpha(peek(&p)))
+		if (ascii_is_alpha(peek(&p)))
 			status = parse_named(&p, true, &v);
 		else
 			status = parse_positional(&p, &v);
 	}
-	else if (is_alpha(peek(&p)))
+	else if (ascii_is_alpha(peek(&p)))
 		status = parse_named(&p, false, &v);
 	else
 		return fail_syntax(&p, "'{' or an FR name");
@@ -471,7 +447,7 @@ slv_fr_index(const char *name, size_t len)
 	size_t		j;
 
 	/* FR1..FR7 */
-	if (len == 3 && to_upper(name[0]) == 'F' && to_upper(name[1]) == 'R' &&
+	if (len == 3 && ascii_to_upper(name[0]) == 'F' && ascii_to_upper(name[1]) == 'R' &&
 		name[2] >= '1' && name[2] <= '0' + SLV_FR_COUNT)
 		return name[2] - '1';
 	for (i = 0; i < SLV_FR_COUNT; i++)
@@ -479,7 +455,7 @@ slv_fr_index(const char *name, size_t len)
 		if (strlen(fr_names[i]) != len)
 			continue;
 		for (j = 0; j < len; j++)
-			if (to_upper(name[j]) != fr_names[i][j])
+			if (ascii_to_upper(name[j]) != fr_names[i][j])
 				break;
 		if (j == len)
 			return i;

@@ -3,6 +3,7 @@
  * libc only; no allocation, no mutable state.
  */
 #include "vers_core.h"
+#include "ascii.h"
 #include "text_sink.h"
 
 #include <string.h>
@@ -29,28 +30,10 @@ is_blank(char c)
 	return c == ' ' || c == '\t';
 }
 
-static bool
-is_digit(char c)
-{
-	return c >= '0' && c <= '9';
-}
-
-static bool
-is_alpha(char c)
-{
-	return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
-}
-
-static char
-to_lower(char c)
-{
-	return (c >= 'A' && c <= 'Z') ? (char) (c - 'A' + 'a') : c;
-}
-
 static int
 hex_value(char c)
 {
-	if (is_digit(c))
+	if (ascii_is_digit(c))
 		return c - '0';
 	if (c >= 'a' && c <= 'f')
 		return c - 'a' + 10;
@@ -102,7 +85,7 @@ intdot_valid(const char *v, size_t len)
 
 	for (i = 0; i < len; i++)
 	{
-		if (is_digit(v[i]))
+		if (ascii_is_digit(v[i]))
 			segment_has_digit = true;
 		else if (v[i] == '.' && segment_has_digit)
 			segment_has_digit = false;
@@ -151,7 +134,7 @@ typedef struct semver_parts
 static bool
 is_identifier_char(char c)
 {
-	return is_alpha(c) || is_digit(c) || c == '-';
+	return ascii_is_alpha(c) || ascii_is_digit(c) || c == '-';
 }
 
 /*
@@ -169,7 +152,7 @@ scan_identifiers(const char *v, size_t len, size_t *pos, bool prerelease)
 
 		while (*pos < len && is_identifier_char(v[*pos]))
 		{
-			if (!is_digit(v[*pos]))
+			if (!ascii_is_digit(v[*pos]))
 				numeric = false;
 			(*pos)++;
 		}
@@ -203,7 +186,7 @@ semver_scan(const char *v, size_t len, semver_parts *parts)
 			pos++;
 		}
 		start = pos;
-		while (pos < len && is_digit(v[pos]))
+		while (pos < len && ascii_is_digit(v[pos]))
 			pos++;
 		if (pos == start || (v[start] == '0' && pos - start > 1))
 			return false;
@@ -233,7 +216,7 @@ all_digits(const char *s, size_t len)
 	size_t		i;
 
 	for (i = 0; i < len; i++)
-		if (!is_digit(s[i]))
+		if (!ascii_is_digit(s[i]))
 			return false;
 	return true;
 }
@@ -394,10 +377,10 @@ vers_scheme_lookup(const char *name, size_t len, vers_scheme *scheme)
 	size_t		i;
 	int			s;
 
-	if (len == 0 || !is_alpha(name[0]))
+	if (len == 0 || !ascii_is_alpha(name[0]))
 		return VERS_ERR_SCHEME_SYNTAX;
 	for (i = 1; i < len; i++)
-		if (!is_alpha(name[i]) && !is_digit(name[i]) &&
+		if (!ascii_is_alpha(name[i]) && !ascii_is_digit(name[i]) &&
 			name[i] != '.' && name[i] != '-')
 			return VERS_ERR_SCHEME_SYNTAX;
 	for (s = 0; s < VERS_SCHEME_COUNT; s++)
@@ -405,7 +388,7 @@ vers_scheme_lookup(const char *name, size_t len, vers_scheme *scheme)
 		if (strlen(scheme_names[s]) != len)
 			continue;
 		for (i = 0; i < len; i++)
-			if (to_lower(name[i]) != scheme_names[s][i])
+			if (ascii_to_lower(name[i]) != scheme_names[s][i])
 				break;
 		if (i == len)
 		{
@@ -475,7 +458,7 @@ parse_prefix(vers_parser *p, size_t *pos)
 	for (k = 0; prefix[k] != '\0'; k++)
 	{
 		at = skip_blanks(p->text, at, p->len);
-		if (at == p->len || to_lower(p->text[at]) != prefix[k])
+		if (at == p->len || ascii_to_lower(p->text[at]) != prefix[k])
 		{
 			/* show what stands where "vers:" should: up to a colon */
 			const char *colon = memchr(p->text + start, ':', p->len - start);
@@ -506,8 +489,8 @@ parse_scheme(vers_parser *p, size_t *pos)
 
 		if (is_blank(c))
 			continue;
-		if (!(is_alpha(c) ||
-			  (n > 0 && (is_digit(c) || c == '.' || c == '-'))))
+		if (!(ascii_is_alpha(c) ||
+			  (n > 0 && (ascii_is_digit(c) || c == '.' || c == '-'))))
 			return fail(p, VERS_ERR_SCHEME_SYNTAX, start, at + 1 - start);
 		if (n < VERS_SCHEME_NAME_MAX)
 			name[n] = c;
@@ -871,7 +854,7 @@ size_t
 vers_tested_version_start(vers_scheme scheme, const char *version, size_t len)
 {
 	if (scheme == VERS_SCHEME_INTDOT && len >= 2 &&
-		(version[0] == 'V' || version[0] == 'v') && is_digit(version[1]))
+		(version[0] == 'V' || version[0] == 'v') && ascii_is_digit(version[1]))
 		return 1;
 	return 0;
 }
