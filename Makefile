@@ -3,7 +3,7 @@
 #   bash scripts/demo.sh     bash scripts/test.sh
 
 EXTENSION  = iec62443p2
-EXTVERSION = 0.1.0
+EXTVERSION = 0.2.0
 
 MODULE_big = $(EXTENSION)
 # every C file of src/: one per type or feature, and their PostgreSQL-free cores (*_core.c)
@@ -11,8 +11,13 @@ OBJS = $(patsubst %.c,%.o,$(sort $(wildcard src/*.c)))
 
 # The install script is the SQL sources concatenated in file-name order.
 SQL_SOURCES = $(sort $(wildcard src/sql/*.sql))
-DATA_built  = $(EXTENSION)--$(EXTVERSION).sql
-DATA        = $(filter-out $(DATA_built),$(wildcard $(EXTENSION)--*--*.sql))
+# The upgrade script of the release in progress: the files new in it (6xx for 0.2.0), then the
+# changes it makes to objects of earlier releases.  Frozen into releases/ when it ships.
+UPGRADE_FROM    = 0.1.0
+UPGRADE_SOURCES = $(sort $(wildcard src/sql/6*.sql)) src/sql/upgrade/$(UPGRADE_FROM)--$(EXTVERSION).sql
+DATA_built  = $(EXTENSION)--$(EXTVERSION).sql $(EXTENSION)--$(UPGRADE_FROM)--$(EXTVERSION).sql
+# released scripts, never edited: full scripts of earlier versions and their upgrade scripts
+DATA        = $(sort $(wildcard releases/$(EXTENSION)--*.sql))
 
 # every pg_regress test of sql/ (each creates and drops the extension itself)
 REGRESS = $(sort $(basename $(notdir $(wildcard sql/*.sql))))
@@ -23,8 +28,13 @@ PG_CFLAGS = -std=c99 -Wextra -Werror -Wno-unused-parameter -Wno-missing-field-in
 PGXS := $(shell $(PG_CONFIG) --pgxs)
 include $(PGXS)
 
-$(DATA_built): $(SQL_SOURCES) Makefile
+$(EXTENSION)--$(EXTVERSION).sql: $(SQL_SOURCES) Makefile
 	cat $(SQL_SOURCES) > $@
+
+$(EXTENSION)--$(UPGRADE_FROM)--$(EXTVERSION).sql: $(UPGRADE_SOURCES) Makefile
+	( printf '%s\n' '-- iec62443p2 upgrade $(UPGRADE_FROM) -> $(EXTVERSION)' \
+	    '\echo Use "ALTER EXTENSION iec62443p2 UPDATE" to load this file. \quit'; \
+	  cat $(UPGRADE_SOURCES) ) > $@
 
 .PHONY: bench
 bench:
