@@ -44,12 +44,12 @@ SELECT is_empty($$
 SELECT is_empty($$
   SELECT r.relname FROM ext_rel r
   JOIN iec62443p2.object_access_class c ON c.object_name = r.relname
-  WHERE c.object_class = 'program' AND r.relname <> 'organization'
+  WHERE c.object_class IN ('program', 'history') AND r.relname <> 'organization'
     AND (SELECT array_agg(a.attname::text ORDER BY k.ord)
            FROM pg_constraint c CROSS JOIN LATERAL unnest(c.conkey) WITH ORDINALITY k(attnum, ord)
            JOIN pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = k.attnum
           WHERE c.conrelid = r.oid AND c.contype = 'p') IS DISTINCT FROM ARRAY['organization_id', 'id'] $$,
-  'program data tables have the primary key (organization_id, id)');
+  'program data and history tables have the primary key (organization_id, id)');
 
 SELECT is_empty($$
   SELECT c.conrelid::regclass::text AS tbl, c.conname FROM pg_constraint c JOIN ext_rel r ON r.oid = c.conrelid
@@ -69,7 +69,7 @@ SELECT is_empty($$
 
 SELECT is_empty($$
   SELECT c.object_name FROM iec62443p2.object_access_class c
-  WHERE c.object_class IN ('program', 'staging', 'access')
+  WHERE c.object_class IN ('program', 'history', 'staging', 'access')
     AND NOT (format('iec62443p2.%I', c.object_name)::regclass::oid IN (
                SELECT unnest(extconfig) FROM pg_extension WHERE extname = 'iec62443p2'))
   UNION ALL

@@ -1,7 +1,7 @@
 -- grant_access: what each access level can do, and what it must not.
 BEGIN;
 SET client_min_messages = warning;
-SELECT plan(33);
+SELECT plan(35);
 
 CREATE ROLE tap_admin;
 CREATE ROLE tap_analyst;
@@ -71,6 +71,18 @@ SELECT lives_ok($$ UPDATE iec62443p2.zone_exposure_setting SET ssvc_system_expos
   'analyst changes the organisation''s own copy of a setting');
 SELECT throws_ok($$ SELECT * FROM iec62443p2.access_grant $$, '42501', NULL, 'analyst cannot read the access records');
 RESET ROLE;
+-- history is append-only for every level: the change triggers insert, nobody rewrites the past
+SELECT is_empty($$
+  SELECT g.access || ' ' || c.object_name || ' ' || p.p
+  FROM iec62443p2.object_access_class c
+  CROSS JOIN (VALUES ('admin', 'tap_admin'), ('analyst', 'tap_analyst'), ('auditor', 'tap_auditor'), ('reader', 'tap_reader')) g(access, role)
+  CROSS JOIN (VALUES ('UPDATE'), ('DELETE'), ('TRUNCATE')) p(p)
+  WHERE c.object_class = 'history' AND has_table_privilege(g.role, format('iec62443p2.%I', c.object_name), p.p) $$,
+  'no access level may update, delete or truncate a history table');
+SELECT ok(has_table_privilege('tap_analyst', 'iec62443p2.risk_register_history', 'INSERT')
+          AND has_table_privilege('tap_reader', 'iec62443p2.risk_register_history', 'SELECT')
+          AND NOT has_table_privilege('tap_reader', 'iec62443p2.risk_register_history', 'INSERT'),
+  'the analyst''s changes are recorded in the history, the reader reads it');
 
 -- admin: all program data and the access records, still no catalogue writes and no granting
 SET ROLE tap_admin;

@@ -6,21 +6,24 @@
 CREATE TABLE @extschema@.object_access_class (
   object_name           name PRIMARY KEY,
   object_class          text NOT NULL
-                        CONSTRAINT object_access_class_class CHECK (object_class IN ('catalog', 'program', 'staging', 'access', 'view')),
+                        CONSTRAINT object_access_class_class
+                        CHECK (object_class IN ('catalog', 'program', 'history', 'staging', 'access', 'view')),
   reader_hidden_columns name[] NOT NULL DEFAULT '{}'
 );
 COMMENT ON TABLE @extschema@.object_access_class IS
   'Shipped catalogue: the class of every table and view of the extension, which decides what each access level may do with it.';
 COMMENT ON COLUMN @extschema@.object_access_class.object_name IS 'Table or view name in the extension''s schema.';
 COMMENT ON COLUMN @extschema@.object_access_class.object_class IS
-  'catalog (shipped, read-only), program (program data), staging (import staging), access (access records) or view.';
+  'catalog (shipped, read-only), program (program data), history (append-only records of changes, written by triggers: '
+  'no level may update or delete them), staging (import staging), access (access records) or view.';
 COMMENT ON COLUMN @extschema@.object_access_class.reader_hidden_columns IS
   'Columns the reader access level may not select (people''s contact details).';
 
 CREATE TABLE @extschema@.access_privilege (
   access       text NOT NULL CONSTRAINT access_privilege_access CHECK (access IN ('admin', 'analyst', 'auditor', 'reader')),
   object_class text NOT NULL
-               CONSTRAINT access_privilege_class CHECK (object_class IN ('catalog', 'program', 'staging', 'access', 'view')),
+               CONSTRAINT access_privilege_class
+               CHECK (object_class IN ('catalog', 'program', 'history', 'staging', 'access', 'view')),
   privilege    text NOT NULL CONSTRAINT access_privilege_privilege CHECK (privilege IN ('SELECT', 'INSERT', 'UPDATE', 'DELETE')),
   PRIMARY KEY (access, object_class, privilege)
 );
@@ -41,7 +44,12 @@ INSERT INTO @extschema@.access_privilege (access, object_class, privilege) VALUE
   -- the auditor reads program data (the findings tables of a later release get a class the auditor writes)
   ('auditor', 'catalog', 'SELECT'), ('auditor', 'view', 'SELECT'), ('auditor', 'program', 'SELECT'),
   -- the reader (BI tools) reads the views, and the tables beneath them because views are security_invoker
-  ('reader', 'catalog', 'SELECT'), ('reader', 'view', 'SELECT'), ('reader', 'program', 'SELECT');
+  ('reader', 'catalog', 'SELECT'), ('reader', 'view', 'SELECT'), ('reader', 'program', 'SELECT'),
+  -- history is append-only: the levels that change program data insert (through the triggers that
+  -- record their changes), every level reads, none updates or deletes
+  ('admin', 'history', 'SELECT'), ('admin', 'history', 'INSERT'),
+  ('analyst', 'history', 'SELECT'), ('analyst', 'history', 'INSERT'),
+  ('auditor', 'history', 'SELECT'), ('reader', 'history', 'SELECT');
 
 CREATE TABLE @extschema@.access_grant (
   id              uuid PRIMARY KEY DEFAULT pg_catalog.gen_random_uuid(),

@@ -368,7 +368,7 @@ INSERT INTO @extschema@.object_access_class (object_name, object_class, reader_h
   ('risk_tolerance_default', 'catalog', '{}'),
   ('risk_tolerance_setting', 'program', '{}'),
   ('risk_register_entry', 'program', '{}'),
-  ('risk_register_history', 'program', '{}'),
+  ('risk_register_history', 'history', '{}'),
   ('risk_register', 'view', '{}'),
   ('risks_above_tolerance', 'view', '{}'),
   ('risk_acceptance_findings', 'view', '{}'),

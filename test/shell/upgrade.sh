@@ -44,14 +44,18 @@ for full in releases/iec62443p2--*.sql; do
   [ "$from" = "$current" ] && continue
   q -c "SET client_min_messages = warning" -c "DROP DATABASE IF EXISTS upgrade_old" -c "DROP DATABASE IF EXISTS upgrade_new" \
     -c "CREATE DATABASE upgrade_old" -c "CREATE DATABASE upgrade_new"
+  q -c "DO \$\$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'upgrade_test_analyst') THEN CREATE ROLE upgrade_test_analyst; END IF; END \$\$"
   q -d upgrade_old -c "CREATE EXTENSION iec62443p2 VERSION '$from'"
-  # an organisation created before the upgrade gets the settings the new version adds
+  # an organisation created before the upgrade gets the settings the new version adds, and a role
+  # granted access before it gets the privileges the new version's objects call for
   q -d upgrade_old -c "INSERT INTO iec62443p2.organization (code, name) VALUES ('UPG', 'Upgraded organisation')"
+  q -d upgrade_old -c "SELECT iec62443p2.grant_access('upgrade_test_analyst', 'analyst')" >/dev/null
   q -d upgrade_old -c "ALTER EXTENSION iec62443p2 UPDATE"
   version=$(q -d upgrade_old -c "SELECT extversion FROM pg_extension WHERE extname = 'iec62443p2'")
   [ "$version" = "$current" ] || { echo "upgrade: $from updated to $version, not $current" >&2; exit 1; }
   q -d upgrade_new -c "CREATE EXTENSION iec62443p2"
   q -d upgrade_new -c "INSERT INTO iec62443p2.organization (code, name) VALUES ('UPG', 'Upgraded organisation')"
+  q -d upgrade_new -c "SELECT iec62443p2.grant_access('upgrade_test_analyst', 'analyst')" >/dev/null
 
   schema_of upgrade_old >"$work/old.sql"
   schema_of upgrade_new >"$work/new.sql"
@@ -68,4 +72,5 @@ for full in releases/iec62443p2--*.sql; do
   checked=$((checked + 1))
   q -c "DROP DATABASE upgrade_old" -c "DROP DATABASE upgrade_new"
 done
+q -c "DROP ROLE upgrade_test_analyst"
 [ "$checked" -gt 0 ] || { echo "upgrade: no released version to upgrade from" >&2; exit 1; }
