@@ -561,6 +561,9 @@ BEGIN
   END IF;
 
   IF rule.checks_validation THEN
+    -- one writer of a patch's rollout at a time: a validation failing concurrently is seen, or sees this deployment
+    PERFORM pg_catalog.pg_advisory_xact_lock(pg_catalog.hashtextextended(
+      'iec62443p2.patch_rollout/' || d.organization_id::text || '/' || d.patch_id::text, 0));
     SELECT * INTO g FROM @extschema@.patch_rollout_gate(d.organization_id, d.patch_id, a.environment, NEW.at);
     IF NOT g.open THEN
       RAISE EXCEPTION 'patch_deployment_transition: patch % on asset %: % -> % in %: the rollout has not reached %: %',
@@ -667,6 +670,11 @@ BEGIN
   END IF;
   IF TG_OP = 'DELETE' THEN
     RETURN OLD;
+  END IF;
+  IF NEW.outcome IS NOT NULL AND (TG_OP = 'INSERT' OR OLD.outcome IS NULL) THEN
+    -- serialised with the deployments it gates or rolls back (see patch_deployment_transition_check)
+    PERFORM pg_catalog.pg_advisory_xact_lock(pg_catalog.hashtextextended(
+      'iec62443p2.patch_rollout/' || NEW.organization_id::text || '/' || NEW.patch_id::text, 0));
   END IF;
   IF NEW.outcome = 'failed' AND (TG_OP = 'INSERT' OR OLD.outcome IS NULL) THEN
     SELECT pg_catalog.count(*) INTO to_roll
