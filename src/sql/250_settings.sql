@@ -79,6 +79,8 @@ BEGIN
   PERFORM @extschema@.initialize_risk_settings(initialize_organization_settings.organization_id);
   -- patch priority weights and priors (340_patch_priority_parameter.sql)
   PERFORM @extschema@.initialize_patch_priority_settings(initialize_organization_settings.organization_id, profile);
+  -- remediation SLAs and policy (640_remediation_sla.sql)
+  PERFORM @extschema@.initialize_remediation_settings(initialize_organization_settings.organization_id, profile);
 END
 $$;
 COMMENT ON FUNCTION @extschema@.initialize_organization_settings(uuid, text) IS
