@@ -11,10 +11,12 @@ OBJS = $(patsubst %.c,%.o,$(sort $(wildcard src/*.c)))
 
 # The install script is the SQL sources concatenated in file-name order.
 SQL_SOURCES = $(sort $(wildcard src/sql/*.sql))
-# The upgrade script of the release in progress: the files new in it (6xx for 0.2.0), then the
-# changes it makes to objects of earlier releases.  Frozen into releases/ when it ships.
+# The upgrade script of the release in progress: the changes to objects of earlier releases that
+# new objects rely on (-pre), the files new in the release (6xx for 0.2.0), then the other changes.
+# Frozen into releases/ when it ships.
 UPGRADE_FROM    = 0.1.0
-UPGRADE_SOURCES = $(sort $(wildcard src/sql/6*.sql)) src/sql/upgrade/$(UPGRADE_FROM)--$(EXTVERSION).sql
+UPGRADE_SOURCES = src/sql/upgrade/$(UPGRADE_FROM)--$(EXTVERSION)-pre.sql $(sort $(wildcard src/sql/6*.sql)) \
+                  src/sql/upgrade/$(UPGRADE_FROM)--$(EXTVERSION).sql
 DATA_built  = $(EXTENSION)--$(EXTVERSION).sql $(EXTENSION)--$(UPGRADE_FROM)--$(EXTVERSION).sql
 # released scripts, never edited: full scripts of earlier versions and their upgrade scripts
 DATA        = $(sort $(wildcard releases/$(EXTENSION)--*.sql))

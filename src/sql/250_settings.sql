@@ -81,6 +81,8 @@ BEGIN
   PERFORM @extschema@.initialize_patch_priority_settings(initialize_organization_settings.organization_id, profile);
   -- deployment environments and approval routes of the patch lifecycle (620_patch.sql)
   PERFORM @extschema@.initialize_patch_lifecycle_settings(initialize_organization_settings.organization_id, profile);
+  -- remediation SLAs and policy (640_remediation_sla.sql)
+  PERFORM @extschema@.initialize_remediation_settings(initialize_organization_settings.organization_id, profile);
 END
 $$;
 COMMENT ON FUNCTION @extschema@.initialize_organization_settings(uuid, text) IS

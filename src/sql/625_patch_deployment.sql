@@ -759,7 +759,7 @@ INSERT INTO @extschema@.object_access_class (object_name, object_class) VALUES
   ('patch_state_transition', 'catalog'),
   ('patch_test_run', 'program'),
   ('patch_deployment', 'program'),
-  ('patch_deployment_transition', 'program');
+  ('patch_deployment_transition', 'history');
 SELECT pg_catalog.pg_extension_config_dump('@extschema@.patch_test_run', '');
 SELECT pg_catalog.pg_extension_config_dump('@extschema@.patch_deployment', '');
 SELECT pg_catalog.pg_extension_config_dump('@extschema@.patch_deployment_transition', '');

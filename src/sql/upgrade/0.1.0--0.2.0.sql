@@ -2,23 +2,8 @@
 -- files new in 0.2.0).  The fresh install gets the same result from the edited source files;
 -- test/shell/upgrade.sh checks that both catalogues are identical.
 
--- History tables are append-only: a class of their own in the access matrix (300_access.sql).
-ALTER TABLE @extschema@.object_access_class DROP CONSTRAINT object_access_class_class;
-ALTER TABLE @extschema@.object_access_class ADD CONSTRAINT object_access_class_class
-  CHECK (object_class IN ('catalog', 'program', 'history', 'staging', 'access', 'view'));
-COMMENT ON COLUMN @extschema@.object_access_class.object_class IS
-  'catalog (shipped, read-only), program (program data), history (append-only records of changes, written by triggers: '
-  'no level may update or delete them), staging (import staging), access (access records) or view.';
-ALTER TABLE @extschema@.access_privilege DROP CONSTRAINT access_privilege_class;
-ALTER TABLE @extschema@.access_privilege ADD CONSTRAINT access_privilege_class
-  CHECK (object_class IN ('catalog', 'program', 'history', 'staging', 'access', 'view'));
-INSERT INTO @extschema@.access_privilege (access, object_class, privilege) VALUES
-  ('admin', 'history', 'SELECT'), ('admin', 'history', 'INSERT'),
-  ('analyst', 'history', 'SELECT'), ('analyst', 'history', 'INSERT'),
-  ('auditor', 'history', 'SELECT'), ('reader', 'history', 'SELECT');
-UPDATE @extschema@.object_access_class SET object_class = 'history' WHERE object_name = 'risk_register_history';
-
--- 250_settings.sql: initialize_organization_settings also copies the patch lifecycle settings (620_patch.sql).
+-- initialize_organization_settings also copies the patch lifecycle settings (620_patch.sql) and the
+-- remediation SLAs and policy (640_remediation_sla.sql).
 CREATE OR REPLACE FUNCTION @extschema@.initialize_organization_settings(organization_id uuid, profile text DEFAULT 'default')
 RETURNS void
 LANGUAGE plpgsql VOLATILE STRICT
@@ -62,6 +47,8 @@ BEGIN
   PERFORM @extschema@.initialize_patch_priority_settings(initialize_organization_settings.organization_id, profile);
   -- deployment environments and approval routes of the patch lifecycle (620_patch.sql)
   PERFORM @extschema@.initialize_patch_lifecycle_settings(initialize_organization_settings.organization_id, profile);
+  -- remediation SLAs and policy (640_remediation_sla.sql)
+  PERFORM @extschema@.initialize_remediation_settings(initialize_organization_settings.organization_id, profile);
 END
 $$;
 
