@@ -79,6 +79,8 @@ BEGIN
   PERFORM @extschema@.initialize_risk_settings(initialize_organization_settings.organization_id);
   -- patch priority weights and priors (340_patch_priority_parameter.sql)
   PERFORM @extschema@.initialize_patch_priority_settings(initialize_organization_settings.organization_id, profile);
+  -- scan coverage window (615_vulnerability_scan.sql)
+  PERFORM @extschema@.initialize_vulnerability_settings(initialize_organization_settings.organization_id);
 END
 $$;
 COMMENT ON FUNCTION @extschema@.initialize_organization_settings(uuid, text) IS
