@@ -70,9 +70,9 @@ INSERT INTO iec62443p2.asset (organization_id, tag, name, asset_type, vendor, pr
 SELECT '00000000-0000-4000-8000-0000000000c1', 'A-' || g, 'asset ' || g, 'plc', 'V', 'P', 1 + g % 5, g % 7 = 0,
        (ARRAY['development', 'test', 'staging', 'production'])[1 + g % 4]
 FROM generate_series(1, 40) g;
-INSERT INTO iec62443p2.vulnerability (organization_id, id, cve_id, cvss, epss, epss_on, kev) VALUES
+INSERT INTO iec62443p2.vulnerability (organization_id, id, cve_id, cvss, epss, epss_percentile, epss_on, kev, kev_added_on) VALUES
   ('00000000-0000-4000-8000-0000000000c1', '00000000-0000-4000-8000-0000000000c4', 'CVE-2024-9001',
-   'CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H', 0.5, '2024-01-01', true);
+   'CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H', 0.5, 0.98, '2024-01-01', true, '2024-01-01');
 INSERT INTO iec62443p2.asset_vulnerability (organization_id, asset_id, vulnerability_id, applicability, detected_at)
 SELECT organization_id, id, '00000000-0000-4000-8000-0000000000c4', 'affected', '2024-01-01' FROM iec62443p2.asset
 WHERE organization_id = '00000000-0000-4000-8000-0000000000c1';

@@ -83,6 +83,8 @@ BEGIN
   PERFORM @extschema@.initialize_patch_lifecycle_settings(initialize_organization_settings.organization_id, profile);
   -- remediation SLAs and policy (640_remediation_sla.sql)
   PERFORM @extschema@.initialize_remediation_settings(initialize_organization_settings.organization_id, profile);
+  -- scan coverage window (615_vulnerability_scan.sql)
+  PERFORM @extschema@.initialize_vulnerability_settings(initialize_organization_settings.organization_id);
 END
 $$;
 COMMENT ON FUNCTION @extschema@.initialize_organization_settings(uuid, text) IS

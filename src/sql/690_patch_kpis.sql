@@ -25,7 +25,7 @@ SELECT t.id::text, t.organization_id, z.site_id,
        CASE t.to_state WHEN 'tested' THEN 'test' WHEN 'deployed' THEN 'deployment' ELSE 'rollback' END,
        t.at,
        CASE WHEN t.to_state IN ('tested', 'deployed') AND d.approved_at IS NOT NULL
-            THEN (pg_catalog.date_part('epoch', t.at - d.approved_at) / 86400)::numeric(10,2) END,
+            THEN pg_catalog.date_part('epoch', t.at - d.approved_at) / 86400 END::numeric(10,2),
        CASE t.to_state
          WHEN 'deployed' THEN NOT EXISTS (
            SELECT 1 FROM @extschema@.patch_deployment_transition r
@@ -57,7 +57,7 @@ FROM @extschema@.patch_test_run r
 WHERE r.finished_at IS NOT NULL
 UNION ALL
 -- exception decisions: approved or rejected
-SELECT x.id::text, x.organization_id, z.site_id, 'exception_decision', x.decided_at, NULL, x.status = 'approved', NULL, NULL
+SELECT x.id::text, x.organization_id, z.site_id, 'exception_decision', x.decided_at, NULL::numeric(10,2), x.status = 'approved', NULL, NULL
 FROM @extschema@.vulnerability_exception x
 JOIN @extschema@.asset a ON a.organization_id = x.organization_id AND a.id = x.asset_id
 LEFT JOIN @extschema@.zone z ON z.organization_id = a.organization_id AND z.id = a.zone_id

@@ -2,8 +2,8 @@
 -- files new in 0.2.0).  The fresh install gets the same result from the edited source files;
 -- test/shell/upgrade.sh checks that both catalogues are identical.
 
--- initialize_organization_settings also copies the patch lifecycle settings (620_patch.sql) and the
--- remediation SLAs and policy (640_remediation_sla.sql).
+-- initialize_organization_settings also copies the scan coverage window (615_vulnerability_scan.sql),
+-- the patch lifecycle settings (620_patch.sql) and the remediation SLAs and policy (640_remediation_sla.sql).
 CREATE OR REPLACE FUNCTION @extschema@.initialize_organization_settings(organization_id uuid, profile text DEFAULT 'default')
 RETURNS void
 LANGUAGE plpgsql VOLATILE STRICT
@@ -49,6 +49,8 @@ BEGIN
   PERFORM @extschema@.initialize_patch_lifecycle_settings(initialize_organization_settings.organization_id, profile);
   -- remediation SLAs and policy (640_remediation_sla.sql)
   PERFORM @extschema@.initialize_remediation_settings(initialize_organization_settings.organization_id, profile);
+  -- scan coverage window (615_vulnerability_scan.sql)
+  PERFORM @extschema@.initialize_vulnerability_settings(initialize_organization_settings.organization_id);
 END
 $$;
 
