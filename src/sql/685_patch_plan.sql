@@ -6,7 +6,7 @@ CREATE FUNCTION @extschema@.plan_patch_deployments(organization_id uuid, from_ti
 RETURNS TABLE (deployment_id uuid, patch_code text, asset_tag text, site_code text, state text, duration_hours numeric,
                priority numeric, window_id uuid, window_name text, local_date date, planned_start timestamptz,
                planned_end timestamptz, unplaced_reason text)
-LANGUAGE sql STABLE PARALLEL SAFE
+LANGUAGE sql STABLE STRICT PARALLEL SAFE
 AS $$
   WITH waiting AS (
     SELECT d.id, p.code AS patch_code, a.tag, z.site_id, st.code AS site_code, d.state,
