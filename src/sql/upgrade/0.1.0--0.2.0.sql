@@ -72,5 +72,12 @@ COMMENT ON FUNCTION @extschema@.patch_priority(@extschema@.cvss, numeric, boolea
   'environmental score counts a negative AdjustedBaseScore as 0.  '
   'parameters: the ten numbers patch_priority_parameters() returns (the shipped defaults or an organisation''s).';
 
+-- sl_vector binary form with a layout byte (160_sl_vector.sql; the C functions keep their names).
+COMMENT ON FUNCTION @extschema@.sl_vector_recv(internal) IS
+  'Binary input of type sl_vector: 8 bytes, layout 1 then the levels of FR1..FR7, validated as strictly as text '
+  'input; the 4-byte packed form of release 0.1.0 is still read.';
+COMMENT ON FUNCTION @extschema@.sl_vector_send(@extschema@.sl_vector) IS
+  'Binary output of type sl_vector: 8 bytes, a layout byte (1) then the levels of FR1..FR7, one byte each.';
+
 -- Organisations that existed before the upgrade get the settings 0.2.0 adds.
 SELECT @extschema@.initialize_organization_settings(o.id) FROM @extschema@.organization o;
