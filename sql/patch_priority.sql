@@ -66,11 +66,37 @@ SELECT patch_decision(NULL, 0.0999999999999999999999, false, 3, false, 'open', f
        patch_decision(NULL, 0.1, false, 3, false, 'open', false) AS at_threshold,
        ssvc_exploitation(false, 0.1) AS exploitation_at_threshold;
 
--- CVSS v3.0's environmental formula is not monotone (v3.1 corrected it): a more severe metric can
--- lower the score, and the priority follows the score; documented in the README
-SELECT cvss_score(v) AS score, patch_priority(v, 0.01, false, 3, false, 'controlled', false) AS priority
+-- CVSS v3.0's environmental formula is not monotone (v3.1 corrected it): here a more severe I:H
+-- lowers the v3.0 score.  cvss_score stays exact to v3.0; patch_priority ranks a v3.0 vector by the
+-- v3.1 formulas over the same metrics, so its priority does not drop (documented in the README)
+SELECT v::text AS vector, cvss_score(v) AS score,
+       cvss_score(replace(v::text, 'CVSS:3.0', 'CVSS:3.1')::cvss) AS score_by_3_1,
+       patch_priority(v, 0.01, false, 3, false, 'controlled', false) AS priority,
+       patch_priority(replace(v::text, 'CVSS:3.0', 'CVSS:3.1')::cvss, 0.01, false, 3, false, 'controlled', false) AS priority_of_3_1
 FROM (VALUES ('CVSS:3.0/AV:L/AC:L/PR:H/UI:R/S:C/C:H/I:L/A:N/E:F/RL:O/RC:R/CR:H/IR:M/AR:L'::cvss),
-             ('CVSS:3.0/AV:L/AC:L/PR:H/UI:R/S:C/C:H/I:H/A:N/E:F/RL:O/RC:R/CR:H/IR:M/AR:L'::cvss)) t(v);
+             ('CVSS:3.0/AV:L/AC:L/PR:H/UI:R/S:C/C:H/I:H/A:N/E:F/RL:O/RC:R/CR:H/IR:M/AR:L'::cvss),
+             ('CVSS:3.0/AV:P/AC:H/PR:H/UI:R/S:C/C:N/I:L/A:H/CR:L/IR:H/AR:H'::cvss),
+             ('CVSS:3.0/AV:P/AC:H/PR:H/UI:R/S:C/C:L/I:L/A:H/CR:L/IR:H/AR:H'::cvss)) t(v);
+
+-- the seven-argument forms (C, the shipped defaults read once per call site) give exactly what the
+-- eight-argument forms give with patch_priority_parameters(), and read the catalogue, not constants
+SELECT count(*) AS scenarios,
+       count(*) FILTER (WHERE patch_priority(vuln, epss, kev, criticality, safety_related, exposure, compensated)
+                              IS DISTINCT FROM patch_priority(vuln, epss, kev, criticality, safety_related, exposure,
+                                                              compensated, patch_priority_parameters())
+                           OR patch_decision(vuln, epss, kev, criticality, safety_related, exposure, compensated)
+                              IS DISTINCT FROM patch_decision(vuln, epss, kev, criticality, safety_related, exposure,
+                                                              compensated, patch_priority_parameters())) AS different
+FROM scenario;
+BEGIN;
+UPDATE patch_priority_parameter_default SET severity_weight = 0.1, likelihood_weight = 0.6, epss_poc_threshold = 0.5;
+SELECT n, patch_priority(vuln, epss, kev, criticality, safety_related, exposure, compensated) AS changed_shipped,
+       patch_decision(vuln, epss, kev, criticality, safety_related, exposure, compensated) AS decision
+FROM scenario WHERE n IN (4, 6, 9) ORDER BY n;
+DELETE FROM patch_priority_parameter_default;
+SELECT patch_priority(NULL, NULL, false, 3, false, 'open', false);
+\echo :LAST_ERROR_SQLSTATE
+ROLLBACK;
 
 -- the parameters are data: the shipped defaults, or an organisation's own copy
 \set VERBOSITY terse

@@ -55,7 +55,9 @@ FROM (VALUES
   ('repeated FR', 'IAC:2,UC:2,SI:1,DC:1,RDF:2,TRE:3,IAC:1'), ('repeated FR', 'IAC:2,FR1:2,SI:1,DC:1,RDF:2,TRE:3,RA:1'),
   ('unknown FR', 'IAC:2,UC:2,SI:1,DC:1,RDF:2,TRE:3,AV:1'), ('unknown FR', 'FR8:2,UC:2,SI:1,DC:1,RDF:2,TRE:3,RA:1'),
   ('level range', '{5,2,1,1,2,3,1}'), ('level range', '{2,2,1,1,2,3,-1}'), ('level range', '{2,2,1,1,2,3,99999999999}'),
-  ('level range', 'IAC:2,UC:2,SI:1,DC:1,RDF:7,TRE:3,RA:1'),
+  ('level range', 'IAC:2,UC:2,SI:1,DC:1,RDF:7,TRE:3,RA:1'), ('level range', '{2,2,1,1,2,3,-01}'),
+  ('level form', '{-0,2,1,1,2,3,1}'), ('level form', '{2,01,1,1,2,3,1}'), ('level form', '{2,2,1,1,2,3,00}'),
+  ('level form', 'IAC:2,UC:2,SI:1,DC:004,RDF:2,TRE:3,RA:1'), ('level form', 'IAC:2,UC:2,SI:1,DC:1,RDF:2,TRE:3,RA:-0'),
   ('trailing', '{2,2,1,1,2,3,1} x'), ('trailing', '{2,2,1,1,2,3,1}{2,2,1,1,2,3,1}'),
   ('trailing', 'IAC:2,UC:2,SI:1,DC:1,RDF:2,TRE:3,RA:1,')
 ) AS t(kind, input)
@@ -183,19 +185,31 @@ CREATE TEMP TABLE from_binary (v sl_vector);
 SELECT (SELECT count(*) FROM every) AS stored,
        (SELECT count(*) FROM (SELECT v FROM every EXCEPT ALL SELECT v FROM from_text) d) AS lost_by_text,
        (SELECT count(*) FROM (SELECT v FROM every EXCEPT ALL SELECT v FROM from_binary) d) AS lost_by_binary;
--- binary input is checked as strictly as text: 4 bytes, bits 21..31 zero, every level 0..4.
+-- binary form: a layout byte (1), then the levels of FR1..FR7, one byte each; input is checked as
+-- strictly as text: 8 bytes, layout 1, every level 0..4.  The 4-byte packed form of release 0.1.0
+-- (bits 3i..3i+2 = FR i+1, big-endian) is still read, as strictly as before.
 -- (A binary COPY of a bytea column has the framing of a binary COPY of an sl_vector column.)
-SELECT sl_vector_send('{2,2,1,1,2,3,1}') AS sent, sl_vector_send('{4,0,0,0,0,0,0}') AS fr1_is_lowest_bits;
+SELECT sl_vector_send('{2,2,1,1,2,3,1}') AS sent, sl_vector_send('{4,0,0,0,0,0,0}') AS fr1_first;
 CREATE TEMP TABLE good_bytes AS SELECT sl_vector_send('{2,2,1,1,2,3,1}') AS b;
 CREATE TEMP TABLE rejected (v sl_vector);
+CREATE TEMP TABLE from_0_1_0 (v sl_vector);
+\copy (SELECT b FROM (VALUES ('\x0005a252'::bytea), ('\x00000004'::bytea), ('\x00124924'::bytea)) t(b)) TO 'results/sl_vector_0_1_0.copy' WITH (FORMAT binary)
+\copy from_0_1_0 FROM 'results/sl_vector_0_1_0.copy' WITH (FORMAT binary)
+SELECT v AS read_from_0_1_0_form FROM from_0_1_0;
 \set VERBOSITY default
-\copy (SELECT substr(b, 1, 3) FROM good_bytes) TO 'results/sl_vector_short.copy' WITH (FORMAT binary)
+\copy (SELECT substr(b, 1, 7) FROM good_bytes) TO 'results/sl_vector_short.copy' WITH (FORMAT binary)
 \copy rejected FROM 'results/sl_vector_short.copy' WITH (FORMAT binary)
 \copy (SELECT b || '\x00'::bytea FROM good_bytes) TO 'results/sl_vector_long.copy' WITH (FORMAT binary)
 \copy rejected FROM 'results/sl_vector_long.copy' WITH (FORMAT binary)
-\copy (SELECT set_byte(b, 0, 1) FROM good_bytes) TO 'results/sl_vector_high_bits.copy' WITH (FORMAT binary)
+\copy (SELECT set_byte(b, 0, 2) FROM good_bytes) TO 'results/sl_vector_layout.copy' WITH (FORMAT binary)
+\copy rejected FROM 'results/sl_vector_layout.copy' WITH (FORMAT binary)
+\copy (SELECT set_byte(b, 0, 0) FROM good_bytes) TO 'results/sl_vector_layout0.copy' WITH (FORMAT binary)
+\copy rejected FROM 'results/sl_vector_layout0.copy' WITH (FORMAT binary)
+\copy (SELECT '\x00200000'::bytea) TO 'results/sl_vector_high_bits.copy' WITH (FORMAT binary)
 \copy rejected FROM 'results/sl_vector_high_bits.copy' WITH (FORMAT binary)
-\copy (SELECT set_byte(b, 3, 7) FROM good_bytes) TO 'results/sl_vector_level.copy' WITH (FORMAT binary)
+\copy (SELECT '\x00000005'::bytea) TO 'results/sl_vector_old_level.copy' WITH (FORMAT binary)
+\copy rejected FROM 'results/sl_vector_old_level.copy' WITH (FORMAT binary)
+\copy (SELECT set_byte(b, 7, 5) FROM good_bytes) TO 'results/sl_vector_level.copy' WITH (FORMAT binary)
 \copy rejected FROM 'results/sl_vector_level.copy' WITH (FORMAT binary)
 \set VERBOSITY sqlstate
 \copy rejected FROM 'results/sl_vector_level.copy' WITH (FORMAT binary)

@@ -142,8 +142,21 @@ SELECT ssvc_exploitation(false, 1.2);
 SELECT ssvc_exploitation(false, -0.01);
 SELECT ssvc_exploitation(false, 'NaN');
 SELECT ssvc_exploitation(false, 0.2, false, 2);
-SELECT ssvc_exploitation(false, 0.2, false, NULL);
 \echo :LAST_ERROR_SQLSTATE
+-- the default threshold is data: NULL (the default) is the shipped epss_poc_threshold of
+-- patch_priority_parameter_default, the one patch_priority uses; an organisation passes its own
+SELECT ssvc_exploitation(false, 0.2, false, NULL) AS null_is_shipped_0_1,
+       ssvc_exploitation(false, 0.0999, epss_threshold => NULL) AS below_shipped;
+BEGIN;
+UPDATE patch_priority_parameter_default SET epss_poc_threshold = 0.3 WHERE settings_profile = 'default';
+SELECT ssvc_exploitation(false, 0.2) AS shipped_now_0_3, ssvc_exploitation(false, 0.3) AS at_0_3,
+       ssvc_exploitation(false, 0.2, false, 0.1) AS explicit_0_1,
+       patch_decision(NULL, 0.2, false, 3, false, 'open', false) AS patch_decision_0_2,
+       patch_decision(NULL, 0.3, false, 3, false, 'open', false) AS patch_decision_0_3;
+DELETE FROM patch_priority_parameter_default;
+SELECT ssvc_exploitation(false, 0.2);
+\echo :LAST_ERROR_SQLSTATE
+ROLLBACK;
 
 -- automatable and technical impact from a cvss vector, in every version
 SELECT v::text AS vector, ssvc_automatable(v) AS automatable, ssvc_technical_impact(v) AS technical_impact

@@ -308,8 +308,12 @@ v2_temporal(int score, const uint8_t *value)
 								 confidence_e2[value[V2_RC]], 1000000);
 }
 
+/*
+ * clamp_adjusted: the ranking score (cvss_ranking_score), which counts a
+ * negative AdjustedBaseScore as 0; false for the scores of the specification.
+ */
 static void
-v2_scores(cvss_vector *vector)
+v2_scores(cvss_vector *vector, bool clamp_adjusted)
 {
 	static const int8_t collateral_damage_e1[] = {0, 0, 1, 3, 4, 5};
 	static const int8_t target_distribution_e2[] = {100, 0, 25, 75, 100};
@@ -326,8 +330,14 @@ v2_scores(cvss_vector *vector)
 	}
 	if (environmental_defined(vector))
 	{
-		int			adjusted_temporal = v2_temporal(v2_base(value, true), value);
+		int			adjusted_base = v2_base(value, true);
+		int			adjusted_temporal;
 		int64_t		environmental;
+
+		/* for ranking only: a negative AdjustedBaseScore counts as 0 */
+		if (clamp_adjusted && adjusted_base < 0)
+			adjusted_base = 0;
+		adjusted_temporal = v2_temporal(adjusted_base, value);
 
 		/* (AdjustedTemporal + (10 - AdjustedTemporal) * CDP) * TD */
 		environmental =
@@ -645,7 +655,7 @@ compute_scores(cvss_vector *vector)
 	switch ((cvss_version) vector->version)
 	{
 		case CVSS_V2_0:
-			v2_scores(vector);
+			v2_scores(vector, false);
 			break;
 		case CVSS_V3_0:
 		case CVSS_V3_1:
@@ -1095,6 +1105,28 @@ cvss_environmental_score(const cvss_vector *vector)
 int
 cvss_score(const cvss_vector *vector)
 {
+	return vector->score;
+}
+
+int
+cvss_ranking_score(const cvss_vector *vector)
+{
+	cvss_vector ranked = *vector;
+
+	switch ((cvss_version) vector->version)
+	{
+		case CVSS_V2_0:
+			v2_scores(&ranked, true);
+			return ranked.score;
+		case CVSS_V3_0:
+			/* same metrics and value codes in 3.0 and 3.1: only the formulas differ */
+			ranked.version = CVSS_V3_1;
+			compute_scores(&ranked);
+			return ranked.score;
+		case CVSS_V3_1:
+		case CVSS_V4_0:
+			break;
+	}
 	return vector->score;
 }
 

@@ -171,6 +171,25 @@ extern int	cvss_temporal_score(const cvss_vector *vector);
 extern int	cvss_environmental_score(const cvss_vector *vector);
 extern int	cvss_score(const cvss_vector *vector);
 
+/*
+ * The score to rank by where a more severe metric must never lower the
+ * result (patch priority): cvss_score, except where the official formula is
+ * not monotone.
+ *	v3.0	scored with the v3.1 formulas over the same metrics.  The v3.0
+ *			environmental ModifiedImpact (scope changed, power 15, no
+ *			0.9731) can fall by 0.1 when C/I/A, CR/IR/AR or MC/MI/MA rise;
+ *			FIRST corrected it in v3.1.  Base and temporal scores are the
+ *			same under both.
+ *	v2.0	the environmental score with a negative AdjustedBaseScore
+ *			counted as 0: with a low requirement (CR/IR/AR:L) and a small
+ *			impact the official AdjustedBase goes negative, so raising an
+ *			impact from N, or E/RL/RC, can lower the score by 0.1 or 0.2.
+ *	v3.1, v4.0	cvss_score (monotone: checked exhaustively over base,
+ *			base+temporal/threat and base+requirements, and by sampling
+ *			with modified metrics).
+ */
+extern int	cvss_ranking_score(const cvss_vector *vector);
+
 typedef enum cvss_score_kind
 {
 	CVSS_SCORE_BASE,

@@ -6,11 +6,13 @@
 #include "postgres.h"
 
 #include "catalog/pg_type.h"
+#include "executor/spi.h"
 #include "fmgr.h"
 #include "utils/array.h"
 #include "utils/builtins.h"
 #include "utils/datum.h"
 #include "utils/fmgrprotos.h"
+#include "utils/lsyscache.h"
 #include "utils/numeric.h"
 
 #include "cvss_core.h"
@@ -64,18 +66,12 @@ typedef struct parameters_cache
 
 static void parse_parameters(ArrayType *array, Datum *epss_threshold, pp_parameters *p);
 
-static void
-read_parameters(FunctionCallInfo fcinfo, int argno, Datum *epss_threshold, pp_parameters *p)
+/* Parses the array into the call site's cache, unless the cache holds the same array already. */
+static parameters_cache *
+cache_parameters(FunctionCallInfo fcinfo, ArrayType *array)
 {
 	parameters_cache *cache = (parameters_cache *) fcinfo->flinfo->fn_extra;
-	ArrayType  *array;
 
-	if (PG_ARGISNULL(argno))
-		ereport(ERROR,
-				(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
-				 errmsg("patch priority parameters must not be NULL"),
-				 errhint("Use patch_priority_parameters() for the shipped or an organisation's parameters.")));
-	array = PG_GETARG_ARRAYTYPE_P(argno);
 	if (cache == NULL || VARSIZE(cache->array) != VARSIZE(array) ||
 		memcmp(cache->array, array, VARSIZE(array)) != 0)
 	{
@@ -99,6 +95,70 @@ read_parameters(FunctionCallInfo fcinfo, int argno, Datum *epss_threshold, pp_pa
 		cache->parameters = parameters;
 		fcinfo->flinfo->fn_extra = cache;
 		MemoryContextSwitchTo(old);
+	}
+	return cache;
+}
+
+static void
+read_parameters(FunctionCallInfo fcinfo, int argno, Datum *epss_threshold, pp_parameters *p)
+{
+	parameters_cache *cache;
+
+	if (PG_ARGISNULL(argno))
+		ereport(ERROR,
+				(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
+				 errmsg("patch priority parameters must not be NULL"),
+				 errhint("Use patch_priority_parameters() for the shipped or an organisation's parameters.")));
+	cache = cache_parameters(fcinfo, PG_GETARG_ARRAYTYPE_P(argno));
+	*epss_threshold = cache->epss_threshold;
+	*p = cache->parameters;
+}
+
+/*
+ * The shipped defaults, for the seven-argument forms: read with SPI from
+ * patch_priority_parameters(NULL) (the catalogue patch_priority_parameter_default,
+ * in the schema of the called function) on the first call at a call site, then
+ * taken from the cache for the rest of the query.
+ */
+static void
+read_default_parameters(FunctionCallInfo fcinfo, Datum *epss_threshold, pp_parameters *p)
+{
+	parameters_cache *cache = (parameters_cache *) fcinfo->flinfo->fn_extra;
+
+	if (cache == NULL)
+	{
+		char	   *schema = get_namespace_name(get_func_namespace(fcinfo->flinfo->fn_oid));
+		char	   *query;
+		MemoryContext caller = CurrentMemoryContext;
+		bool		isnull;
+		Datum		value;
+		ArrayType  *array = NULL;
+
+		if (schema == NULL)
+			elog(ERROR, "schema of function %u not found", fcinfo->flinfo->fn_oid);
+		query = psprintf("SELECT %s.patch_priority_parameters(NULL::pg_catalog.uuid)",
+						 quote_identifier(schema));
+		if (SPI_connect() != SPI_OK_CONNECT)
+			elog(ERROR, "SPI_connect failed");
+		if (SPI_execute(query, true, 1) != SPI_OK_SELECT || SPI_processed != 1)
+			elog(ERROR, "could not read the shipped patch priority parameters");
+		value = SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1, &isnull);
+		if (!isnull)
+		{
+			/* copied into the caller's context, which outlives SPI's */
+			MemoryContext spi = MemoryContextSwitchTo(caller);
+
+			array = DatumGetArrayTypePCopy(value);
+			MemoryContextSwitchTo(spi);
+		}
+		SPI_finish();
+		if (array == NULL)
+			ereport(ERROR,
+					(errcode(ERRCODE_UNDEFINED_OBJECT),
+					 errmsg("the shipped patch priority parameters are missing"),
+					 errdetail("patch_priority_parameter_default has no row for settings profile \"default\".")));
+		cache = cache_parameters(fcinfo, array);
+		pfree(array);
 	}
 	*epss_threshold = cache->epss_threshold;
 	*p = cache->parameters;
@@ -156,7 +216,7 @@ read_input(FunctionCallInfo fcinfo, const Datum epss_threshold, pp_input *in)
 		if (cvss_unpack(packed, &vector) != CVSS_OK)
 			elog(ERROR, "corrupt cvss value");
 		in->has_cvss = true;
-		in->cvss_score_tenths = cvss_score(&vector);
+		in->cvss_score_tenths = cvss_ranking_score(&vector);
 		in->automatable = automatable(&vector);
 	}
 	if (!PG_ARGISNULL(1))
@@ -235,6 +295,36 @@ patch_decision(PG_FUNCTION_ARGS)
 	pp_result	result;
 
 	read_parameters(fcinfo, 7, &epss_threshold, &parameters);
+	read_input(fcinfo, epss_threshold, &in);
+	pp_evaluate(&in, &parameters, &result);
+	PG_RETURN_TEXT_P(cstring_to_text(pp_decision_word(result.decision)));
+}
+
+PG_FUNCTION_INFO_V1(patch_priority_default);
+Datum
+patch_priority_default(PG_FUNCTION_ARGS)
+{
+	pp_input	in;
+	pp_parameters parameters;
+	Datum		epss_threshold;
+	pp_result	result;
+
+	read_default_parameters(fcinfo, &epss_threshold, &parameters);
+	read_input(fcinfo, epss_threshold, &in);
+	pp_evaluate(&in, &parameters, &result);
+	PG_RETURN_NUMERIC(int64_div_fast_to_numeric(result.priority_tenths, 1));
+}
+
+PG_FUNCTION_INFO_V1(patch_decision_default);
+Datum
+patch_decision_default(PG_FUNCTION_ARGS)
+{
+	pp_input	in;
+	pp_parameters parameters;
+	Datum		epss_threshold;
+	pp_result	result;
+
+	read_default_parameters(fcinfo, &epss_threshold, &parameters);
 	read_input(fcinfo, epss_threshold, &in);
 	pp_evaluate(&in, &parameters, &result);
 	PG_RETURN_TEXT_P(cstring_to_text(pp_decision_word(result.decision)));

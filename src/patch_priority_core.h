@@ -23,7 +23,9 @@
  * The priority, 0..100, is 25 x the decision's rank (defer 0, scheduled 1,
  * out-of-cycle 2, immediate 3) plus up to 25 for the ranking inside the band:
  *	25 x (ws S + wx X + wa A) x (f when compensated, else 1)
- * with S the CVSS score / 10, X the exploitation likelihood (1 when
+ * with S the CVSS ranking score / 10 (cvss_ranking_score: cvss_score, but
+ * v3.0 by the v3.1 formulas and a negative v2.0 AdjustedBaseScore as 0, so
+ * that S never drops when a metric gets more severe), X the exploitation likelihood (1 when
  * KEV-listed, else the EPSS probability) and A the asset context:
  * wc x (criticality - 1) / 4 + ws' when safety related + we x the effective
  * exposure step (small 0, controlled 1, open 2).  The weights, f and the
@@ -49,7 +51,7 @@ typedef enum pp_exposure
 typedef struct pp_input
 {
 	bool		has_cvss;
-	int			cvss_score_tenths;	/* 0..100 */
+	int			cvss_score_tenths;	/* 0..100, cvss_ranking_score */
 	bool		automatable;	/* from the vector, see above */
 	bool		has_epss;
 	double		epss;			/* 0..1, for the ranking */

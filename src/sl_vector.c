@@ -97,31 +97,51 @@ sl_vector_to_text(PG_FUNCTION_ARGS)
 }
 
 /*
- * Binary form: the packed value as a 4-byte big-endian integer (network
- * order, like int4), checked by slv_unpack as strictly as text input.
+ * Binary form (sl_vector_core.h): a layout byte (1) and the seven levels,
+ * one byte each, checked by slv_from_binary as strictly as text input.  The
+ * 4-byte form of release 0.1.0 (the packed value, big-endian) is still read,
+ * so COPY BINARY files written by 0.1.0 load; send writes the new form only.
  */
 PG_FUNCTION_INFO_V1(sl_vector_recv);
 Datum
 sl_vector_recv(PG_FUNCTION_ARGS)
 {
 	StringInfo	buf = (StringInfo) PG_GETARG_POINTER(0);
-	uint32		packed;
+	int			length = buf->len - buf->cursor;
+	const uint8 *bytes = (const uint8 *) pq_getmsgbytes(buf, length);
 	slv_vector	v;
+	int			bad_byte;
 
-	if (buf->len - buf->cursor != 4)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
-				 errmsg("invalid binary representation for type sl_vector"),
-				 errdetail("An sl_vector value is 4 bytes, not %d.",
-						   buf->len - buf->cursor)));
-	packed = (uint32) pq_getmsgint(buf, 4);
-	if (slv_unpack(packed, &v) != SLV_OK)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
-				 errmsg("invalid binary representation for type sl_vector"),
-				 errdetail("0x%08x is not a packed security-level vector: bits 0..20 hold "
-						   "seven 3-bit levels 0..4, bits 21..31 are zero.", packed)));
-	PG_RETURN_SLV(packed);
+	if (slv_from_binary(bytes, (size_t) length, &v, &bad_byte) != SLV_OK)
+	{
+		if (bad_byte < 0)
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
+					 errmsg("invalid binary representation for type sl_vector"),
+					 errdetail("An sl_vector value is %d bytes (a layout byte and seven levels; "
+							   "%d in release 0.1.0), not %d.",
+							   SLV_BINARY_SIZE, SLV_BINARY_SIZE_0_1_0, length)));
+		else if (length == SLV_BINARY_SIZE_0_1_0)
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
+					 errmsg("invalid binary representation for type sl_vector"),
+					 errdetail("0x%02x%02x%02x%02x is not a packed security-level vector (the 4-byte form "
+							   "of release 0.1.0): bits 0..20 hold seven 3-bit levels 0..4, bits 21..31 are zero.",
+							   bytes[0], bytes[1], bytes[2], bytes[3])));
+		else if (bad_byte == 0)
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
+					 errmsg("invalid binary representation for type sl_vector"),
+					 errdetail("Unknown binary layout %d; this release reads layout %d.",
+							   bytes[0], SLV_BINARY_LAYOUT)));
+		else
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
+					 errmsg("invalid binary representation for type sl_vector"),
+					 errdetail("Level %d for FR \"%s\" (byte %d) is outside 0..4.",
+							   bytes[bad_byte], slv_fr_name(bad_byte - 1), bad_byte)));
+	}
+	PG_RETURN_SLV(slv_pack(&v));
 }
 
 PG_FUNCTION_INFO_V1(sl_vector_send);
@@ -129,9 +149,14 @@ Datum
 sl_vector_send(PG_FUNCTION_ARGS)
 {
 	StringInfoData buf;
+	uint8_t		bytes[SLV_BINARY_SIZE];
+	slv_vector	v;
 
+	if (slv_unpack(PG_GETARG_SLV(0), &v) != SLV_OK)
+		elog(ERROR, "corrupt sl_vector value");
+	slv_to_binary(&v, bytes);
 	pq_begintypsend(&buf);
-	pq_sendint32(&buf, PG_GETARG_SLV(0));
+	pq_sendbytes(&buf, (const char *) bytes, SLV_BINARY_SIZE);
 	PG_RETURN_BYTEA_P(pq_endtypsend(&buf));
 }
 

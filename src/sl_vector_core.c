@@ -56,13 +56,15 @@ peek(const slv_parser *p)
 }
 
 /*
- * Read a level token ('-'? digit+) for FR fr_index and range-check it.
- * Reading a sign lets "-1" be reported as out of range, not as junk.
+ * Read a level token ('-'? digit+) for FR fr_index and check it: a value
+ * outside 0..4 is out of range ("-1" is reported so, not as junk), and a
+ * level in range must be one digit ("-0", "01" are refused).
  */
 static slv_status
 parse_level(slv_parser *p, int fr_index, uint8_t *level)
 {
 	size_t		start = p->pos;
+	size_t		digits;
 	bool		negative = false;
 	int32_t		value = 0;
 
@@ -76,6 +78,7 @@ parse_level(slv_parser *p, int fr_index, uint8_t *level)
 		p->pos = start;
 		return fail_syntax(p, "a level 0..4");
 	}
+	digits = p->pos;
 	while (ascii_is_digit(peek(p)))
 	{
 		/* saturate: the exact size of a huge level does not matter */
@@ -85,12 +88,12 @@ parse_level(slv_parser *p, int fr_index, uint8_t *level)
 	}
 	if (negative)
 		value = -value;
+	p->err->fr_index = fr_index;
+	p->err->level = value;
 	if (value < 0 || value > SLV_LEVEL_MAX)
-	{
-		p->err->fr_index = fr_index;
-		p->err->level = value;
 		return fail(p, SLV_ERR_LEVEL_RANGE, start, p->pos - start);
-	}
+	if (negative || p->pos - digits != 1)
+		return fail(p, SLV_ERR_LEVEL_FORM, start, p->pos - start);
 	*level = (uint8_t) value;
 	return SLV_OK;
 }
@@ -397,6 +400,17 @@ slv_error_detail(const slv_error *err, const char *text, size_t len,
 			}
 			tsink_puts(&sink, " is outside 0..4");
 			break;
+		case SLV_ERR_LEVEL_FORM:
+			tsink_puts(&sink, "level ");
+			tsink_quote(&sink, text, len, err->offset, err->length);
+			if (slv_fr_name(err->fr_index) != NULL)
+			{
+				tsink_puts(&sink, " for FR \"");
+				tsink_puts(&sink, slv_fr_name(err->fr_index));
+				tsink_putc(&sink, '"');
+			}
+			tsink_puts(&sink, " is not written as one digit 0..4 (no sign, no leading zero)");
+			break;
 		case SLV_ERR_TRAILING:
 			tsink_puts(&sink, "unexpected ");
 			tsink_quote(&sink, text, len, err->offset, err->length);
@@ -407,6 +421,52 @@ slv_error_detail(const slv_error *err, const char *text, size_t len,
 			break;
 	}
 	return tsink_finish(&sink);
+}
+
+void
+slv_to_binary(const slv_vector *v, uint8_t out[SLV_BINARY_SIZE])
+{
+	out[0] = SLV_BINARY_LAYOUT;
+	memcpy(out + 1, v->level, SLV_FR_COUNT);
+}
+
+slv_status
+slv_from_binary(const uint8_t *in, size_t len, slv_vector *out, int *bad_byte)
+{
+	slv_vector	v;
+	int			i;
+
+	*bad_byte = -1;
+	if (len == SLV_BINARY_SIZE_0_1_0)
+	{
+		uint32_t	packed = (uint32_t) in[0] << 24 | (uint32_t) in[1] << 16 |
+			(uint32_t) in[2] << 8 | (uint32_t) in[3];
+
+		if (slv_unpack(packed, out) != SLV_OK)
+		{
+			*bad_byte = 0;
+			return SLV_ERR_BAD_PACKED;
+		}
+		return SLV_OK;
+	}
+	if (len != SLV_BINARY_SIZE)
+		return SLV_ERR_BAD_PACKED;
+	if (in[0] != SLV_BINARY_LAYOUT)
+	{
+		*bad_byte = 0;
+		return SLV_ERR_BAD_PACKED;
+	}
+	for (i = 0; i < SLV_FR_COUNT; i++)
+	{
+		if (in[1 + i] > SLV_LEVEL_MAX)
+		{
+			*bad_byte = 1 + i;
+			return SLV_ERR_BAD_PACKED;
+		}
+		v.level[i] = in[1 + i];
+	}
+	*out = v;
+	return SLV_OK;
 }
 
 uint32_t

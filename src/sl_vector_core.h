@@ -22,9 +22,10 @@
  *				form may be wrapped in braces, {IAC:2,...}, so that a value
  *				copied from output-like text still parses.
  *
- * A level is a decimal integer; anything but 0..4 (including a leading
- * minus sign) is reported as out of range rather than as a syntax error,
- * because that is the more useful message.
+ * A level is one digit 0..4.  A level token is read as '-'? digit+: a
+ * value outside 0..4 ("5", "-1", "12") is reported as out of range, a
+ * spelling other than one digit of a level in range ("-0", "01", "004") as
+ * SLV_ERR_LEVEL_FORM; both name the token.
  *
  * Text output is always the positional form without spaces, e.g.
  * {2,2,1,1,2,3,1}; it is at most SLV_TEXT_SIZE bytes including the NUL.
@@ -32,6 +33,12 @@
  * Packed form (canonical, hash- and equality-friendly): FR i (0-based) sits
  * in bits 3i..3i+2 of a uint32; bits 21..31 are zero.  Every vector has
  * exactly one packed value, so packed equality is value equality.
+ *
+ * Binary form (send/recv, COPY BINARY), SLV_BINARY_SIZE = 8 bytes:
+ *	byte 0		layout, SLV_BINARY_LAYOUT (1)
+ *	bytes 1..7	the levels of FR1..FR7, each 0..4
+ * The 4-byte form of release 0.1.0 (the packed value, big-endian, no layout
+ * byte) is still read: the lengths tell the two apart.
  */
 #ifndef SL_VECTOR_CORE_H
 #define SL_VECTOR_CORE_H
@@ -44,6 +51,10 @@
 #define SLV_LEVEL_MAX	4
 /* "{4,4,4,4,4,4,4}" plus NUL */
 #define SLV_TEXT_SIZE	16
+/* binary form: layout byte and seven levels; the 0.1.0 form was 4 bytes */
+#define SLV_BINARY_LAYOUT	1
+#define SLV_BINARY_SIZE		8
+#define SLV_BINARY_SIZE_0_1_0 4
 /* always enough for slv_error_detail text */
 #define SLV_ERROR_DETAIL_SIZE 512
 
@@ -63,7 +74,9 @@ typedef enum slv_status
 	SLV_ERR_MISSING_FR,			/* named form: fewer than all seven FRs */
 	SLV_ERR_LEVEL_RANGE,		/* level outside 0..4 */
 	SLV_ERR_TRAILING,			/* characters after a complete vector */
-	SLV_ERR_BAD_PACKED			/* unpack: not a valid packed vector */
+	SLV_ERR_BAD_PACKED,			/* unpack: not a valid packed vector */
+	SLV_ERR_LEVEL_FORM			/* a level in range not written as one
+								 * digit: "-0", "01" */
 } slv_status;
 
 /*
@@ -108,6 +121,15 @@ extern size_t slv_format(const slv_vector *v, char *buf, size_t size);
 extern size_t slv_error_detail(const slv_error *err,
 							   const char *text, size_t len,
 							   char *buf, size_t size);
+
+/*
+ * The binary form above; slv_from_binary reads the current and the 0.1.0
+ * form, checking every byte.  On SLV_ERR_BAD_PACKED *bad_byte is the
+ * offending byte (-1 for a wrong length; 0 for an invalid 0.1.0 form).
+ */
+extern void slv_to_binary(const slv_vector *v, uint8_t out[SLV_BINARY_SIZE]);
+extern slv_status slv_from_binary(const uint8_t *in, size_t len,
+								  slv_vector *out, int *bad_byte);
 
 extern uint32_t slv_pack(const slv_vector *v);
 /* SLV_ERR_BAD_PACKED unless every bit of packed is that of a valid vector. */

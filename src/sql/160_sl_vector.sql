@@ -15,11 +15,12 @@ COMMENT ON FUNCTION @extschema@.sl_vector_out(@extschema@.sl_vector) IS
 CREATE FUNCTION @extschema@.sl_vector_recv(internal) RETURNS @extschema@.sl_vector
   AS 'MODULE_PATHNAME', 'sl_vector_recv' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.sl_vector_recv(internal) IS
-  'Binary input of type sl_vector (the packed 4-byte value), validated as strictly as text input.';
+  'Binary input of type sl_vector: 8 bytes, layout 1 then the levels of FR1..FR7, validated as strictly as text '
+  'input; the 4-byte packed form of release 0.1.0 is still read.';
 CREATE FUNCTION @extschema@.sl_vector_send(@extschema@.sl_vector) RETURNS bytea
   AS 'MODULE_PATHNAME', 'sl_vector_send' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.sl_vector_send(@extschema@.sl_vector) IS
-  'Binary output of type sl_vector: 4 bytes, big-endian; FR i (1..7) in bits 3(i-1)..3(i-1)+2.';
+  'Binary output of type sl_vector: 8 bytes, a layout byte (1) then the levels of FR1..FR7, one byte each.';
 
 CREATE TYPE @extschema@.sl_vector (
   INTERNALLENGTH = 4,

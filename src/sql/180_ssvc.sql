@@ -34,17 +34,28 @@ COMMENT ON FUNCTION @extschema@.ssvc_human_impact(text, text) IS
   'mission_impact (degraded, mef support crippled, mef failure, mission failure) -> low, medium, high or very high.';
 
 -- Not STRICT: a missing feed value is no evidence, so a CVE without an EPSS score still gets a word.
--- EPSS is the probability of exploitation activity in the next 30 days; 0.1 is the default cut-off
--- (see the README for why).
+-- EPSS is the probability of exploitation activity in the next 30 days; the cut-off is data: a NULL
+-- (default) epss_threshold is the shipped patch priority parameter epss_poc_threshold
+-- (patch_priority_parameter_default, 0.1; see the README for why), the one patch_priority uses.
+-- STABLE because it reads that catalogue; an explicit threshold reads nothing.
 CREATE FUNCTION @extschema@.ssvc_exploitation(kev boolean, epss numeric, poc_known boolean DEFAULT false,
-                                              epss_threshold numeric DEFAULT 0.1) RETURNS text
-LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE
+                                              epss_threshold numeric DEFAULT NULL) RETURNS text
+LANGUAGE plpgsql STABLE PARALLEL SAFE
 SET search_path = pg_catalog, pg_temp
 AS $$
+DECLARE
+  threshold numeric := epss_threshold;
 BEGIN
-  IF epss_threshold IS NULL OR NOT (epss_threshold >= 0 AND epss_threshold <= 1) THEN
-    RAISE EXCEPTION 'epss_threshold % is not a probability', coalesce(epss_threshold::text, 'NULL')
-      USING ERRCODE = '22023', DETAIL = 'The threshold lies within 0 and 1; the default is 0.1.';
+  IF threshold IS NULL THEN
+    SELECT d.epss_poc_threshold INTO threshold
+    FROM @extschema@.patch_priority_parameter_default d WHERE d.settings_profile = 'default';
+    IF threshold IS NULL THEN
+      RAISE EXCEPTION 'the shipped EPSS threshold is missing'
+        USING ERRCODE = '42704', DETAIL = 'patch_priority_parameter_default has no row for settings profile "default".';
+    END IF;
+  ELSIF NOT (threshold >= 0 AND threshold <= 1) THEN
+    RAISE EXCEPTION 'epss_threshold % is not a probability', threshold
+      USING ERRCODE = '22023', DETAIL = 'The threshold lies within 0 and 1; NULL means the shipped one.';
   END IF;
   IF NOT (epss >= 0 AND epss <= 1) THEN      -- NaN sorts above 1, so it is refused too
     RAISE EXCEPTION 'epss % is not a probability', epss
@@ -52,7 +63,7 @@ BEGIN
   END IF;
   IF kev THEN
     RETURN 'active';
-  ELSIF poc_known OR epss >= epss_threshold THEN
+  ELSIF poc_known OR epss >= threshold THEN
     RETURN 'public poc';
   END IF;
   RETURN 'none';
@@ -60,8 +71,9 @@ END
 $$;
 COMMENT ON FUNCTION @extschema@.ssvc_exploitation(boolean, numeric, boolean, numeric) IS
   'SSVC exploitation from the feeds: active when listed in CISA KEV; public poc when a proof of concept is known '
-  'or the EPSS probability is at least epss_threshold (default 0.1); else none.  NULL kev, epss or poc_known '
-  'count as no evidence; epss or epss_threshold outside 0..1, or a NULL threshold, is 22023.';
+  'or the EPSS probability is at least epss_threshold (NULL, the default: the shipped epss_poc_threshold of '
+  'patch_priority_parameter_default, 0.1; an organisation''s: (patch_priority_parameters(org))[1]); else none.  '
+  'NULL kev, epss or poc_known count as no evidence; epss or epss_threshold outside 0..1 is 22023.';
 
 -- CISA's guidance: automatable when steps 1-4 of the kill chain (reconnaissance, weaponization,
 -- delivery, exploitation) can be automated.  Read loosely from the base metrics: reachable over the

@@ -105,23 +105,23 @@ COMMENT ON FUNCTION @extschema@.patch_priority_parameters(uuid) IS
   'when NULL or without settings: EPSS threshold, severity, likelihood and context weights, compensated factor, '
   'unknown CVSS score, unknown EPSS, criticality, safety and exposure-step weights.';
 
--- The seven-argument forms use the shipped defaults; they are STABLE because they read them.
+-- The seven-argument forms use the shipped defaults; they are STABLE because they read them: C
+-- functions that read patch_priority_parameters(NULL) once per call site (on the first call, with
+-- SPI) and keep the parsed parameters for the rest of the query.
 CREATE FUNCTION @extschema@.patch_priority(vuln @extschema@.cvss, epss numeric, kev boolean, criticality integer,
                                            safety_related boolean, exposure text, compensated boolean)
 RETURNS numeric
-LANGUAGE sql STABLE PARALLEL SAFE
-RETURN @extschema@.patch_priority(vuln, epss, kev, criticality, safety_related, exposure, compensated,
-                                  @extschema@.patch_priority_parameters(NULL::uuid));
+AS 'MODULE_PATHNAME', 'patch_priority_default' LANGUAGE C STABLE PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.patch_priority(@extschema@.cvss, numeric, boolean, integer, boolean, text, boolean) IS
-  'patch_priority with the shipped default parameters (for an organisation''s, pass patch_priority_parameters(org)).';
+  'patch_priority with the shipped default parameters, read once per query (for an organisation''s, pass '
+  'patch_priority_parameters(org)).';
 CREATE FUNCTION @extschema@.patch_decision(vuln @extschema@.cvss, epss numeric, kev boolean, criticality integer,
                                            safety_related boolean, exposure text, compensated boolean)
 RETURNS text
-LANGUAGE sql STABLE PARALLEL SAFE
-RETURN @extschema@.patch_decision(vuln, epss, kev, criticality, safety_related, exposure, compensated,
-                                  @extschema@.patch_priority_parameters(NULL::uuid));
+AS 'MODULE_PATHNAME', 'patch_decision_default' LANGUAGE C STABLE PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.patch_decision(@extschema@.cvss, numeric, boolean, integer, boolean, text, boolean) IS
-  'patch_decision with the shipped default parameters (for an organisation''s, pass patch_priority_parameters(org)).';
+  'patch_decision with the shipped default parameters, read once per query (for an organisation''s, pass '
+  'patch_priority_parameters(org)).';
 
 INSERT INTO @extschema@.object_access_class (object_name, object_class) VALUES
   ('patch_priority_parameter_default', 'catalog'),

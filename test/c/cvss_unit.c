@@ -997,6 +997,56 @@ check_compare(void)
 	}
 }
 
+/*
+ * cvss_ranking_score: the official score where it is monotone; v3.0 by the
+ * v3.1 formulas; v2.0 with a negative AdjustedBaseScore as 0.  Each pair is
+ * one metric one step more severe, and the official score drops on it.
+ */
+static void
+check_ranking(void)
+{
+	static const char *const pairs[][2] = {
+		{"CVSS:3.0/AV:P/AC:H/PR:H/UI:R/S:C/C:N/I:L/A:H/CR:L/IR:H/AR:H",
+		 "CVSS:3.0/AV:P/AC:H/PR:H/UI:R/S:C/C:L/I:L/A:H/CR:L/IR:H/AR:H"},
+		{"CVSS:3.0/AV:L/AC:L/PR:H/UI:R/S:C/C:H/I:L/A:N/E:F/RL:O/RC:R/CR:H/IR:M/AR:L",
+		 "CVSS:3.0/AV:L/AC:L/PR:H/UI:R/S:C/C:H/I:H/A:N/E:F/RL:O/RC:R/CR:H/IR:M/AR:L"},
+		{"AV:L/AC:H/Au:M/C:N/I:N/A:N/CDP:L/TD:L/CR:L/IR:L/AR:L",
+		 "AV:L/AC:H/Au:M/C:P/I:N/A:N/CDP:L/TD:L/CR:L/IR:L/AR:L"},
+		{"AV:L/AC:H/Au:M/C:P/I:N/A:N/E:F/RL:OF/RC:UC/CDP:H/TD:H/CR:L/IR:H/AR:L",
+		 "AV:L/AC:H/Au:M/C:P/I:N/A:N/E:H/RL:OF/RC:UC/CDP:H/TD:H/CR:L/IR:H/AR:L"}
+	};
+	static const char *const same[] = {
+		"CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:C/C:H/I:H/A:H/CR:H/MS:C",
+		"CVSS:4.0/AV:N/AC:L/AT:N/PR:N/UI:N/VC:H/VI:H/VA:H/SC:N/SI:N/SA:N/E:U/CR:L",
+		"CVSS:3.0/AV:N/AC:L/PR:N/UI:N/S:C/C:H/I:H/A:H/E:P",
+		"AV:N/AC:L/Au:N/C:C/I:C/A:C/E:F/CDP:H/TD:M"
+	};
+	size_t		i;
+
+	for (i = 0; i < sizeof(pairs) / sizeof(pairs[0]); i++)
+	{
+		cvss_vector less = parse_ok(pairs[i][0]);
+		cvss_vector more = parse_ok(pairs[i][1]);
+
+		CHECK(cvss_score(&more) < cvss_score(&less), "official score drops on %s", pairs[i][1]);
+		CHECK(cvss_ranking_score(&more) >= cvss_ranking_score(&less), "ranking drops on %s", pairs[i][1]);
+	}
+	/* v3.0 ranks as the same metrics under v3.1 */
+	{
+		cvss_vector v30 = parse_ok(pairs[1][1]);
+		cvss_vector v31 = parse_ok("CVSS:3.1/AV:L/AC:L/PR:H/UI:R/S:C/C:H/I:H/A:N/E:F/RL:O/RC:R/CR:H/IR:M/AR:L");
+
+		CHECK(cvss_ranking_score(&v30) == cvss_score(&v31), "v3.0 ranks as v3.1");
+		CHECK(cvss_score(&v30) == 69 && cvss_score(&v31) == 70, "v3.0 6.9, v3.1 7.0");
+	}
+	for (i = 0; i < sizeof(same) / sizeof(same[0]); i++)
+	{
+		cvss_vector v = parse_ok(same[i]);
+
+		CHECK(cvss_ranking_score(&v) == cvss_score(&v), "ranking equals the score for %s", same[i]);
+	}
+}
+
 int
 main(int argc, char **argv)
 {
@@ -1015,6 +1065,7 @@ main(int argc, char **argv)
 	check_requirements();
 	check_packed();
 	check_compare();
+	check_ranking();
 	printf("%ld passed, %ld failed\n", passed, failed);
 	return failed == 0 ? 0 : 1;
 }

@@ -108,7 +108,6 @@ test_slv_parse(void)
 	SLV_OK_AS(" \t{ 2 ,2, 1 ,1,2 , 3,1 }\n", "{2,2,1,1,2,3,1}");
 	SLV_OK_AS("{0,0,0,0,0,0,0}", "{0,0,0,0,0,0,0}");
 	SLV_OK_AS("{4,4,4,4,4,4,4}", "{4,4,4,4,4,4,4}");
-	SLV_OK_AS("{04,2,1,1,2,3,1}", "{4,2,1,1,2,3,1}");
 	SLV_OK_AS("IAC:2,UC:2,SI:1,DC:1,RDF:2,TRE:3,RA:1", "{2,2,1,1,2,3,1}");
 	SLV_OK_AS("RA:1,TRE:3,RDF:2,DC:1,SI:1,UC:2,IAC:2", "{2,2,1,1,2,3,1}");
 	SLV_OK_AS("iac:2,Uc:2,sI:1,dc:1,rdf:2,tre:3,ra:1", "{2,2,1,1,2,3,1}");
@@ -167,6 +166,20 @@ test_slv_errors(void)
 			  "',' or '}'");
 	SLV_FAILS("{IAC:x}", SLV_ERR_SYNTAX, 5, 1, "a level 0..4");
 	SLV_FAILS("{-}", SLV_ERR_SYNTAX, 1, 1, "a level");
+	/* a level in range is one digit: no sign, no leading zero */
+	SLV_FAILS("{-0,2,1,1,2,3,1}", SLV_ERR_LEVEL_FORM, 1, 2,
+			  "level \"-0\" for FR \"IAC\" is not written as one digit 0..4");
+	SLV_FAILS("{2,01,1,1,2,3,1}", SLV_ERR_LEVEL_FORM, 3, 2,
+			  "level \"01\" for FR \"UC\" is not written as one digit");
+	SLV_FAILS("{04,2,1,1,2,3,1}", SLV_ERR_LEVEL_FORM, 1, 2, "\"04\" for FR \"IAC\"");
+	SLV_FAILS("IAC:2,UC:2,SI:1,DC:000,RDF:2,TRE:3,RA:1", SLV_ERR_LEVEL_FORM, 19, 3,
+			  "level \"000\" for FR \"DC\"");
+	SLV_FAILS("IAC:2,UC:2,SI:1,DC:1,RDF:2,TRE:3,RA:-00", SLV_ERR_LEVEL_FORM, 36, 3,
+			  "\"-00\" for FR \"RA\"");
+	SLV_FAILS("{2,2,1,1,2,3,-01}", SLV_ERR_LEVEL_RANGE, 13, 3,
+			  "level -01 for FR \"RA\" is outside 0..4");
+	SLV_FAILS("{2,2,1,1,2,3,05}", SLV_ERR_LEVEL_RANGE, 13, 2,
+			  "level 05 for FR \"RA\" is outside 0..4");
 	SLV_FAILS("\xff", SLV_ERR_SYNTAX, 0, 1, "found \"\\xff\"");
 	/* an embedded NUL is just a wrong byte */
 	slv_expect_error_len("{2,2,1,1,2,3,1\0}", 16, SLV_ERR_SYNTAX, 14, 1,
@@ -213,6 +226,27 @@ test_slv_values(void)
 	CHECK(slv_unpack(5u, &b) == SLV_ERR_BAD_PACKED);
 	CHECK(slv_unpack(7u << 18, &b) == SLV_ERR_BAD_PACKED);
 	CHECK(slv_unpack(4u << 18, &b) == SLV_OK && b.level[6] == 4);
+
+	/* binary form: layout byte and seven levels; the 0.1.0 4-byte form is still read */
+	{
+		uint8_t		bin[SLV_BINARY_SIZE];
+		const uint8_t old_form[4] = {0x00, 0x05, 0xa2, 0x52};	/* {2,2,1,1,2,3,1} packed, big-endian */
+		int			bad;
+
+		slv_to_binary(&a, bin);
+		CHECK(bin[0] == SLV_BINARY_LAYOUT && memcmp(bin + 1, a.level, SLV_FR_COUNT) == 0);
+		CHECK(slv_from_binary(bin, sizeof(bin), &b, &bad) == SLV_OK && slv_equal(&a, &b));
+		CHECK(slv_from_binary(bin, sizeof(bin) - 1, &b, &bad) == SLV_ERR_BAD_PACKED && bad == -1);
+		CHECK(slv_from_binary(bin, 0, &b, &bad) == SLV_ERR_BAD_PACKED && bad == -1);
+		bin[0] = 2;
+		CHECK(slv_from_binary(bin, sizeof(bin), &b, &bad) == SLV_ERR_BAD_PACKED && bad == 0);
+		bin[0] = SLV_BINARY_LAYOUT;
+		bin[7] = 5;
+		CHECK(slv_from_binary(bin, sizeof(bin), &b, &bad) == SLV_ERR_BAD_PACKED && bad == 7);
+		CHECK(slv_from_binary(old_form, 4, &b, &bad) == SLV_OK &&
+			  slv_pack(&b) == 0x0005a252u);
+		CHECK(slv_from_binary((const uint8_t *) "\x80\0\0\0", 4, &b, &bad) == SLV_ERR_BAD_PACKED && bad == 0);
+	}
 
 	/* every 21-bit value: exactly the 5^7 vectors unpack, and round-trip */
 	for (packed = 0; packed < (1u << 21); packed++)

@@ -56,6 +56,11 @@ check_value(const cvss_vector *vector)
 	check_score(cvss_temporal_score(vector), true);
 	check_score(cvss_environmental_score(vector), true);
 	check_score(cvss_score(vector), false);
+	/* the ranking score: a score, and cvss_score itself where the official formula is monotone */
+	check_score(cvss_ranking_score(vector), false);
+	if (version == CVSS_V3_1 || version == CVSS_V4_0 ||
+		cvss_environmental_score(vector) == CVSS_NOT_DEFINED)
+		REQUIRE(cvss_ranking_score(vector) == cvss_score(vector));
 	if (version == CVSS_V4_0)
 		REQUIRE(cvss_temporal_score(vector) == CVSS_NOT_DEFINED &&
 				cvss_environmental_score(vector) == CVSS_NOT_DEFINED);

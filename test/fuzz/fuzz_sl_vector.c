@@ -2,7 +2,9 @@
  * fuzz_sl_vector.c: libFuzzer harness for sl_vector_core.
  *
  * The input is parsed as text; whatever parses must print canonically and
- * parse back to the same vector, and survive pack/unpack.  Its first four
+ * parse back to the same vector, and survive pack/unpack and the binary
+ * form.  The whole input is also read as a binary (send/recv) value, which
+ * must either be rejected or round-trip.  Its first four
  * bytes are also unpacked as a packed vector, which must either be rejected
  * or round-trip exactly.  Any violated property aborts.
  */
@@ -52,6 +54,14 @@ check_round_trip(const slv_vector *v)
 	require(slv_equal(v, &again));
 	require(slv_unpack(slv_pack(v), &again) == SLV_OK);
 	require(slv_equal(v, &again));
+	{
+		uint8_t		bin[SLV_BINARY_SIZE];
+		int			bad;
+
+		slv_to_binary(v, bin);
+		require(slv_from_binary(bin, sizeof(bin), &again, &bad) == SLV_OK);
+		require(slv_equal(v, &again));
+	}
 }
 
 /* Lattice laws of max/min and the meaning of meets and gap. */
@@ -94,6 +104,23 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	}
 	else
 		check_error(&err, text, size);
+
+	/* the whole input as a binary value (send/recv form): rejected, or it round-trips */
+	{
+		int			bad;
+
+		if (slv_from_binary(data, size, &unpacked, &bad) == SLV_OK)
+		{
+			uint8_t		bin[SLV_BINARY_SIZE];
+
+			require(size == SLV_BINARY_SIZE || size == SLV_BINARY_SIZE_0_1_0);
+			check_round_trip(&unpacked);
+			slv_to_binary(&unpacked, bin);
+			require(size != SLV_BINARY_SIZE || memcmp(bin, data, size) == 0);
+		}
+		else
+			require(bad >= -1 && bad < (int) size);
+	}
 
 	if (size >= sizeof(word))
 	{

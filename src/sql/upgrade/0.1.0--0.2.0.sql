@@ -53,6 +53,82 @@ BEGIN
   PERFORM @extschema@.initialize_vulnerability_settings(initialize_organization_settings.organization_id);
 END
 $$;
+-- patch_priority/patch_decision with the shipped defaults: C functions reading the defaults once
+-- per call site instead of SQL wrappers reading them at every row (340_patch_priority_parameter.sql).
+CREATE OR REPLACE FUNCTION @extschema@.patch_priority(vuln @extschema@.cvss, epss numeric, kev boolean, criticality integer,
+                                           safety_related boolean, exposure text, compensated boolean)
+RETURNS numeric
+AS 'MODULE_PATHNAME', 'patch_priority_default' LANGUAGE C STABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.patch_priority(@extschema@.cvss, numeric, boolean, integer, boolean, text, boolean) IS
+  'patch_priority with the shipped default parameters, read once per query (for an organisation''s, pass '
+  'patch_priority_parameters(org)).';
+CREATE OR REPLACE FUNCTION @extschema@.patch_decision(vuln @extschema@.cvss, epss numeric, kev boolean, criticality integer,
+                                           safety_related boolean, exposure text, compensated boolean)
+RETURNS text
+AS 'MODULE_PATHNAME', 'patch_decision_default' LANGUAGE C STABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.patch_decision(@extschema@.cvss, numeric, boolean, integer, boolean, text, boolean) IS
+  'patch_decision with the shipped default parameters, read once per query (for an organisation''s, pass '
+  'patch_priority_parameters(org)).';
+
+-- ssvc_exploitation: the default EPSS threshold comes from data (180_ssvc.sql).
+-- Not STRICT: a missing feed value is no evidence, so a CVE without an EPSS score still gets a word.
+-- EPSS is the probability of exploitation activity in the next 30 days; the cut-off is data: a NULL
+-- (default) epss_threshold is the shipped patch priority parameter epss_poc_threshold
+-- (patch_priority_parameter_default, 0.1; see the README for why), the one patch_priority uses.
+-- STABLE because it reads that catalogue; an explicit threshold reads nothing.
+CREATE OR REPLACE FUNCTION @extschema@.ssvc_exploitation(kev boolean, epss numeric, poc_known boolean DEFAULT false,
+                                              epss_threshold numeric DEFAULT NULL) RETURNS text
+LANGUAGE plpgsql STABLE PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+  threshold numeric := epss_threshold;
+BEGIN
+  IF threshold IS NULL THEN
+    SELECT d.epss_poc_threshold INTO threshold
+    FROM @extschema@.patch_priority_parameter_default d WHERE d.settings_profile = 'default';
+    IF threshold IS NULL THEN
+      RAISE EXCEPTION 'the shipped EPSS threshold is missing'
+        USING ERRCODE = '42704', DETAIL = 'patch_priority_parameter_default has no row for settings profile "default".';
+    END IF;
+  ELSIF NOT (threshold >= 0 AND threshold <= 1) THEN
+    RAISE EXCEPTION 'epss_threshold % is not a probability', threshold
+      USING ERRCODE = '22023', DETAIL = 'The threshold lies within 0 and 1; NULL means the shipped one.';
+  END IF;
+  IF NOT (epss >= 0 AND epss <= 1) THEN      -- NaN sorts above 1, so it is refused too
+    RAISE EXCEPTION 'epss % is not a probability', epss
+      USING ERRCODE = '22023', DETAIL = 'An EPSS score lies within 0 and 1.';
+  END IF;
+  IF kev THEN
+    RETURN 'active';
+  ELSIF poc_known OR epss >= threshold THEN
+    RETURN 'public poc';
+  END IF;
+  RETURN 'none';
+END
+$$;
+COMMENT ON FUNCTION @extschema@.ssvc_exploitation(boolean, numeric, boolean, numeric) IS
+  'SSVC exploitation from the feeds: active when listed in CISA KEV; public poc when a proof of concept is known '
+  'or the EPSS probability is at least epss_threshold (NULL, the default: the shipped epss_poc_threshold of '
+  'patch_priority_parameter_default, 0.1; an organisation''s: (patch_priority_parameters(org))[1]); else none.  '
+  'NULL kev, epss or poc_known count as no evidence; epss or epss_threshold outside 0..1 is 22023.';
+
+-- patch_priority ranks v3.0 and v2.0 vectors by a monotone rule (195_patch_priority.sql).
+COMMENT ON FUNCTION @extschema@.patch_priority(@extschema@.cvss, numeric, boolean, integer, boolean, text, boolean, numeric[]) IS
+  'Patch priority 0..100 (one decimal): 25 x the SSVC deployer decision''s rank (defer 0 .. immediate 3) plus up to 25 '
+  'from CVSS score, exploitation likelihood (KEV, EPSS) and asset context.  Not STRICT: an unknown cvss or epss '
+  'is scored by the documented rule (unknown is not zero); apply the asset''s requirements first with cvss_with_requirements. '
+  'The CVSS score ranks by a rule that never drops when a metric gets more severe: cvss_score, except that a v3.0 '
+  'vector is scored with the v3.1 formulas (FIRST''s correction of the v3.0 environmental formula) and a v2.0 '
+  'environmental score counts a negative AdjustedBaseScore as 0.  '
+  'parameters: the ten numbers patch_priority_parameters() returns (the shipped defaults or an organisation''s).';
+
+-- sl_vector binary form with a layout byte (160_sl_vector.sql; the C functions keep their names).
+COMMENT ON FUNCTION @extschema@.sl_vector_recv(internal) IS
+  'Binary input of type sl_vector: 8 bytes, layout 1 then the levels of FR1..FR7, validated as strictly as text '
+  'input; the 4-byte packed form of release 0.1.0 is still read.';
+COMMENT ON FUNCTION @extschema@.sl_vector_send(@extschema@.sl_vector) IS
+  'Binary output of type sl_vector: 8 bytes, a layout byte (1) then the levels of FR1..FR7, one byte each.';
 
 -- Organisations that existed before the upgrade get the settings 0.2.0 adds.
 SELECT @extschema@.initialize_organization_settings(o.id) FROM @extschema@.organization o;
