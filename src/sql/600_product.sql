@@ -31,21 +31,21 @@ BEGIN
   IF cpe !~ '^cpe:2\.3:' THEN
     RETURN 'a CPE 2.3 formatted string starts with "cpe:2.3:"';
   END IF;
-  flat := regexp_replace(cpe, '\\[\\*?!"#$%&''()+,/:;<=>@\[\]^`{|}~]', '_', 'g');
+  flat := pg_catalog.regexp_replace(cpe, '\\[\\*?!"#$%&''()+,/:;<=>@\[\]^`{|}~]', '_', 'g');
   parts := string_to_array(flat, ':');
   IF cardinality(parts) <> 13 THEN
-    RETURN format('a CPE 2.3 formatted string has 13 colon-separated components, this one %s', cardinality(parts));
+    RETURN pg_catalog.format('a CPE 2.3 formatted string has 13 colon-separated components, this one %s', cardinality(parts));
   END IF;
   IF parts[3] NOT IN ('a', 'o', 'h') THEN
-    RETURN format('part "%s" is not a (application), o (operating system) or h (hardware)', parts[3]);
+    RETURN pg_catalog.format('part "%s" is not a (application), o (operating system) or h (hardware)', parts[3]);
   END IF;
   FOR i IN 4..13 LOOP
     IF i = 9 THEN
       IF parts[i] !~ '^(\*|-|[A-Za-z]{2,3}(-([A-Za-z]{2}|[0-9]{3}))?)$' THEN
-        RETURN format('component %s (language) "%s" is not a language tag, * or -', i, parts[i]);
+        RETURN pg_catalog.format('component %s (language) "%s" is not a language tag, * or -', i, parts[i]);
       END IF;
     ELSIF parts[i] !~ '^(\*|-|(\?+|\*)?[A-Za-z0-9._-]+(\?+|\*)?)$' THEN
-      RETURN format('component %s (%s) "%s" has a character that must be quoted with a backslash, or a misplaced wildcard',
+      RETURN pg_catalog.format('component %s (%s) "%s" has a character that must be quoted with a backslash, or a misplaced wildcard',
                     i, names[i], parts[i]);
     END IF;
   END LOOP;
@@ -95,7 +95,7 @@ BEGIN
     rest := substr(rest, 1, position('?' IN rest) - 1);
     FOREACH q IN ARRAY string_to_array(qualifiers, '&') LOOP
       IF q !~ '^[A-Za-z.\-_][A-Za-z0-9.\-_]*=.+$' THEN
-        RETURN format('qualifier "%s" is not key=value (key: letters, digits, ".", "-", "_", not starting with a digit)', q);
+        RETURN pg_catalog.format('qualifier "%s" is not key=value (key: letters, digits, ".", "-", "_", not starting with a digit)', q);
       END IF;
     END LOOP;
   END IF;
@@ -104,11 +104,11 @@ BEGIN
   END IF;
   purl_type := split_part(rest, '/', 1);
   IF purl_type !~ '^[A-Za-z.+-][A-Za-z0-9.+-]*$' THEN
-    RETURN format('type "%s" is not letters, digits, ".", "+", "-" (not starting with a digit)', purl_type);
+    RETURN pg_catalog.format('type "%s" is not letters, digits, ".", "+", "-" (not starting with a digit)', purl_type);
   END IF;
-  path := rtrim(substr(rest, length(purl_type) + 2), '/');
+  path := rtrim(substr(rest, pg_catalog.length(purl_type) + 2), '/');
   IF path ~ '@' THEN
-    path := substr(path, 1, length(path) - position('@' IN reverse(path)));
+    path := substr(path, 1, pg_catalog.length(path) - position('@' IN reverse(path)));
     IF rest ~ '@$' THEN
       RETURN 'the version after @ is empty';
     END IF;

@@ -125,7 +125,7 @@ BEGIN
     RAISE EXCEPTION 'remediation_due_on: "%" is not a priority band (immediate, out-of-cycle, scheduled, defer)', band
       USING ERRCODE = 'invalid_parameter_value';
   END IF;
-  IF NOT isfinite(detected_at) THEN
+  IF NOT pg_catalog.isfinite(detected_at) THEN
     RAISE EXCEPTION 'remediation_due_on: detected_at % is not finite', detected_at
       USING ERRCODE = 'invalid_parameter_value';
   END IF;
