@@ -108,12 +108,21 @@ SELECT count(*) FILTER (WHERE asset_tag = 'PLC-1') AS plc_in_queue FROM patch_qu
 SELECT asset_tag, cve_id, resolution, days_open, decision, sla_state
 FROM vulnerability_finding WHERE resolved_at IS NOT NULL;
 
+-- a scan last week covered the PLC and the firewall of the site (2 of its 4 assets in operation)
+INSERT INTO vulnerability_scan (organization_id, id, site_id, tool, started_at, finished_at) VALUES
+  ('00000000-0000-4000-8000-000000000001', '00000000-0000-4000-8000-000000000501', '00000000-0000-4000-8000-0000000000a1',
+   'passive monitoring', now() - interval '7 days', now() - interval '6 days');
+INSERT INTO vulnerability_scan_asset (organization_id, scan_id, asset_id) VALUES
+  ('00000000-0000-4000-8000-000000000001', '00000000-0000-4000-8000-000000000501', '00000000-0000-4000-8000-000000000041'),
+  ('00000000-0000-4000-8000-000000000001', '00000000-0000-4000-8000-000000000501', '00000000-0000-4000-8000-000000000044');
+
 -- the events and the KPIs they give
 SELECT kind, count(*) AS events, round(avg(value), 1) AS mean_value, count(*) FILTER (WHERE flag) AS flagged
 FROM patch_kpi_event GROUP BY kind ORDER BY kind;
 SELECT scope, coalesce(site_code, '-') AS site, detections, detection_time_days, remediations, remediated_within_sla_percent,
        open_findings, vulnerability_mean_age_days, overdue_findings, immediate_findings, findings_covered_by_exception,
-       exception_decisions, exception_approval_rate_percent, assets_in_operation, compliant_assets, patch_compliance_rate_percent
+       exception_decisions, exception_approval_rate_percent, assets_in_operation, compliant_assets, patch_compliance_rate_percent,
+       scan_coverage_percent
 FROM patch_kpis ORDER BY scope, site;
 SELECT scope, count(*) AS months, sum(detections) AS detections, sum(remediations) AS remediations,
        count(DISTINCT id) = count(*) AS unique_ids

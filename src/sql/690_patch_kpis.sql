@@ -277,6 +277,12 @@ inventory AS (
   WHERE l.in_operation
   GROUP BY GROUPING SETS ((a.organization_id), (a.organization_id, z.site_id))
 ),
+scans AS (
+  SELECT c.organization_id, c.site_id, GROUPING(c.site_id) = 1 AS whole_organization,
+         pg_catalog.sum(c.assets_scanned) AS scanned, pg_catalog.sum(c.assets_in_operation) AS in_operation
+  FROM @extschema@.scan_coverage c
+  GROUP BY GROUPING SETS ((c.organization_id), (c.organization_id, c.site_id))
+),
 queue AS (
   SELECT f.organization_id, f.site_id, GROUPING(f.site_id) = 1 AS whole_organization,
          pg_catalog.count(*) FILTER (WHERE f.sla_state = 'overdue') AS overdue_findings,
@@ -299,12 +305,15 @@ SELECT k.id, k.organization_id, k.organization_code, k.scope, k.site_id, k.site_
        coalesce(q.findings_covered_by_exception, 0) AS findings_covered_by_exception,
        coalesce(i.assets_in_operation, 0) AS assets_in_operation,
        coalesce(i.compliant_assets, 0) AS compliant_assets,
-       pg_catalog.round(100.0 * i.compliant_assets / NULLIF(i.assets_in_operation, 0), 1)::numeric(5,1) AS patch_compliance_rate_percent
+       pg_catalog.round(100.0 * i.compliant_assets / NULLIF(i.assets_in_operation, 0), 1)::numeric(5,1) AS patch_compliance_rate_percent,
+       pg_catalog.round(100.0 * sc.scanned / NULLIF(sc.in_operation, 0), 1)::numeric(5,1) AS scan_coverage_percent
 FROM @extschema@.patch_kpis_by_period k
 LEFT JOIN inventory i ON i.organization_id = k.organization_id AND i.whole_organization = (k.site_id IS NULL)
                      AND i.site_id IS NOT DISTINCT FROM k.site_id
 LEFT JOIN queue q ON q.organization_id = k.organization_id AND q.whole_organization = (k.site_id IS NULL)
                  AND q.site_id IS NOT DISTINCT FROM k.site_id
+LEFT JOIN scans sc ON sc.organization_id = k.organization_id AND sc.whole_organization = (k.site_id IS NULL)
+                  AND sc.site_id IS NOT DISTINCT FROM k.site_id
 WHERE k.period = 'last_365_days';
 COMMENT ON VIEW @extschema@.patch_kpis IS
   'Patch management KPIs today, per organisation (scope organization) and per site (scope site): the events of the '
@@ -345,6 +354,8 @@ COMMENT ON COLUMN @extschema@.patch_kpis.compliant_assets IS
   'Assets in operation with no open finding whose fixing patch is still unapproved on them (identified, assessed or rolled back).';
 COMMENT ON COLUMN @extschema@.patch_kpis.patch_compliance_rate_percent IS
   'Patch compliance rate: compliant assets over assets in operation, in percent.';
+COMMENT ON COLUMN @extschema@.patch_kpis.scan_coverage_percent IS
+  'Scan coverage: assets in operation scanned within the organisation''s coverage window, in percent (scan_coverage).';
 
 INSERT INTO @extschema@.object_access_class (object_name, object_class) VALUES
   ('patch_kpi_event', 'view'),
