@@ -68,5 +68,9 @@ SELECT site_code, open_risks, critical_assets, critical_assets_assessed, assessm
        treatment_effectiveness_percent, mean_inherent_score, mean_residual_score
 FROM risk_kpis_by_site ORDER BY site_code;
 
+-- months are UTC months: 23:30 on 31 January in Los Angeles is already February in UTC
+SELECT month_start, month_end FROM utc_months('2025-01-31 23:30-08', '2025-03-01 00:00+00');
+SELECT count(*) AS months_when_first_is_after_last FROM utc_months('2025-03-01', '2025-01-01');
+
 DROP EXTENSION iec62443p2;
 DROP SCHEMA iec62443p2;

@@ -52,16 +52,11 @@ COMMENT ON COLUMN @extschema@.risk_assessment_event.is_assessment IS
 
 CREATE VIEW @extschema@.risk_kpis_monthly WITH (security_invoker = true) AS
 WITH months AS (
-  SELECT f.organization_id,
-         ((f.first_month + pg_catalog.make_interval(months => k.k)) AT TIME ZONE 'UTC') AS month_start,
-         ((f.first_month + pg_catalog.make_interval(months => k.k + 1)) AT TIME ZONE 'UTC') AS month_end
-  FROM (SELECT h.organization_id,
-               pg_catalog.date_trunc('month', pg_catalog.min(h.changed_at) AT TIME ZONE 'UTC') AS first_month
+  SELECT f.organization_id, m.month_start, m.month_end
+  FROM (SELECT h.organization_id, pg_catalog.min(h.changed_at) AS first_change
         FROM @extschema@.risk_register_history h
         GROUP BY h.organization_id) f
-  CROSS JOIN LATERAL pg_catalog.generate_series(0,
-      ((pg_catalog.date_part('year', pg_catalog.now() AT TIME ZONE 'UTC') - pg_catalog.date_part('year', f.first_month)) * 12
-       + pg_catalog.date_part('month', pg_catalog.now() AT TIME ZONE 'UTC') - pg_catalog.date_part('month', f.first_month))::integer) AS k(k)
+  CROSS JOIN LATERAL @extschema@.utc_months(f.first_change) m
 ),
 -- the history once, with sites and assessments marked (each month below reads it)
 event AS MATERIALIZED (

@@ -87,14 +87,10 @@ COMMENT ON COLUMN @extschema@.patch_kpi_event.count_b IS 'validation: regression
 -- since the organisation's first event, and the last 365 days.
 CREATE VIEW @extschema@.patch_kpis_by_period WITH (security_invoker = true) AS
 WITH periods AS (
-  SELECT f.organization_id, 'month'::text AS period,
-         ((f.first_month + pg_catalog.make_interval(months => k.k)) AT TIME ZONE 'UTC') AS period_start,
-         ((f.first_month + pg_catalog.make_interval(months => k.k + 1)) AT TIME ZONE 'UTC') AS period_end
-  FROM (SELECT e.organization_id, pg_catalog.date_trunc('month', pg_catalog.min(e.at) AT TIME ZONE 'UTC') AS first_month
+  SELECT f.organization_id, 'month'::text AS period, m.month_start AS period_start, m.month_end AS period_end
+  FROM (SELECT e.organization_id, pg_catalog.min(e.at) AS first_event
         FROM @extschema@.patch_kpi_event e GROUP BY e.organization_id) f
-  CROSS JOIN LATERAL pg_catalog.generate_series(0,
-      ((pg_catalog.date_part('year', pg_catalog.now() AT TIME ZONE 'UTC') - pg_catalog.date_part('year', f.first_month)) * 12
-       + pg_catalog.date_part('month', pg_catalog.now() AT TIME ZONE 'UTC') - pg_catalog.date_part('month', f.first_month))::integer) AS k(k)
+  CROSS JOIN LATERAL @extschema@.utc_months(f.first_event) m
   UNION ALL
   SELECT o.id, 'last_365_days', pg_catalog.now() - '365 days'::interval, pg_catalog.now()
   FROM @extschema@.organization o
