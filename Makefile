@@ -17,9 +17,12 @@ SQL_SOURCES = $(sort $(wildcard src/sql/*.sql))
 UPGRADE_FROM    = 0.1.0
 UPGRADE_SOURCES = src/sql/upgrade/$(UPGRADE_FROM)--$(EXTVERSION)-pre.sql $(sort $(wildcard src/sql/6*.sql)) \
                   src/sql/upgrade/$(UPGRADE_FROM)--$(EXTVERSION).sql
-DATA_built  = $(EXTENSION)--$(EXTVERSION).sql $(EXTENSION)--$(UPGRADE_FROM)--$(EXTVERSION).sql
-# released scripts, never edited: full scripts of earlier versions and their upgrade scripts
+# released scripts, never edited: full scripts and upgrade scripts of every shipped version
 DATA        = $(sort $(wildcard releases/$(EXTENSION)--*.sql))
+# until the version in progress ships (scripts/freeze-release.sh), its scripts are built
+ifeq ($(wildcard releases/$(EXTENSION)--$(EXTVERSION).sql),)
+DATA_built  = $(EXTENSION)--$(EXTVERSION).sql $(EXTENSION)--$(UPGRADE_FROM)--$(EXTVERSION).sql
+endif
 
 # every pg_regress test of sql/ (each creates and drops the extension itself)
 REGRESS = $(sort $(basename $(notdir $(wildcard sql/*.sql))))

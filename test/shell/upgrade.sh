@@ -37,6 +37,20 @@ ORDER BY 1;
 SQL
 }
 
+# A shipped version's scripts are frozen: its sources must still build exactly them.
+if [ -e "releases/iec62443p2--$current.sql" ]; then
+  from=$(sed -n 's/^UPGRADE_FROM *= *//p' Makefile)
+  for script in "iec62443p2--$current.sql" "iec62443p2--$from--$current.sql"; do
+    make -s -B "$script" >/dev/null
+    if ! cmp -s "$script" "releases/$script"; then
+      rm -f "$script"
+      echo "upgrade: $current is released, but the sources no longer build releases/$script: start a new version" >&2
+      exit 1
+    fi
+    rm -f "$script"
+  done
+fi
+
 checked=0
 for full in releases/iec62443p2--*.sql; do
   from=$(basename "$full" .sql); from=${from#iec62443p2--}
