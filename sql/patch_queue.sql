@@ -91,6 +91,18 @@ INSERT INTO patch_deployment_transition (organization_id, deployment_id, to_stat
 SELECT organization_id, id, 'approved', '00000000-0000-4000-8000-000000000032', 'out-of-cycle change' FROM patch_deployment;
 SELECT asset_tag, cve_id, patch_code, patch_qualification, deployment_state FROM patch_queue WHERE patch_code IS NOT NULL ORDER BY asset_tag;
 
+-- a Windows hotfix without a rollback plan: production refuses to deploy it, so it is not placed
+INSERT INTO patch (organization_id, id, code, title, vendor, estimated_duration_hours, released_on) VALUES
+  ('00000000-0000-4000-8000-000000000001', '00000000-0000-4000-8000-000000000302', 'KB4499175', 'RDP hotfix', 'Microsoft', 0.5, now()::date - 30);
+INSERT INTO patch_vulnerability (organization_id, patch_id, vulnerability_id) VALUES
+  ('00000000-0000-4000-8000-000000000001', '00000000-0000-4000-8000-000000000302', '00000000-0000-4000-8000-000000000102');
+SELECT patch_identify_deployments('00000000-0000-4000-8000-000000000001', '00000000-0000-4000-8000-000000000302') AS deployments;
+INSERT INTO patch_deployment_transition (organization_id, deployment_id, to_state, by_person_id, note)
+SELECT d.organization_id, d.id, s.state, CASE s.state WHEN 'approved' THEN '00000000-0000-4000-8000-000000000032'::uuid END, 'hotfix'
+FROM patch_deployment d JOIN asset a ON a.organization_id = d.organization_id AND a.id = d.asset_id
+CROSS JOIN (VALUES (1, 'assessed'), (2, 'approved')) s(n, state)
+WHERE d.patch_id = '00000000-0000-4000-8000-000000000302' AND a.tag = 'EWS-1' ORDER BY s.n;
+
 -- placing the approved deployments: a weekly window at the site; the unzoned spare has no site
 INSERT INTO maintenance_window (organization_id, site_id, name, recurrence, iso_weekday, start_time, duration_hours, capacity_hours, effective_from)
 VALUES ('00000000-0000-4000-8000-000000000001', '00000000-0000-4000-8000-0000000000a1', 'Sunday night', 'weekly', 7, '01:00', 4, 3, '2024-01-01');

@@ -11,6 +11,9 @@ AS $$
   WITH waiting AS (
     SELECT d.id, p.code AS patch_code, a.tag, z.site_id, st.code AS site_code, d.state,
            p.estimated_duration_hours, d.priority,
+           -- the lifecycle refuses to deploy there without one (patch_deployment_transition_check)
+           coalesce(e.requires_rollback_plan, false)
+             AND pg_catalog.btrim(coalesce(p.rollback_plan, '')) OPERATOR(pg_catalog.=) '' AS lacks_rollback_plan,
            -- a deployment the scheduled route approved for a later cycle waits for it
            GREATEST($2, d.scheduled_for) AS not_before
     FROM @extschema@.patch_deployment d
@@ -18,6 +21,8 @@ AS $$
     JOIN @extschema@.asset a ON a.organization_id OPERATOR(pg_catalog.=) d.organization_id AND a.id OPERATOR(pg_catalog.=) d.asset_id
     LEFT JOIN @extschema@.zone z ON z.organization_id OPERATOR(pg_catalog.=) a.organization_id AND z.id OPERATOR(pg_catalog.=) a.zone_id
     LEFT JOIN @extschema@.site st ON st.organization_id OPERATOR(pg_catalog.=) z.organization_id AND st.id OPERATOR(pg_catalog.=) z.site_id
+    LEFT JOIN @extschema@.organization_deployment_environment e
+      ON e.organization_id OPERATOR(pg_catalog.=) a.organization_id AND e.environment OPERATOR(pg_catalog.=) a.environment
     WHERE d.organization_id OPERATOR(pg_catalog.=) $1 AND d.state OPERATOR(pg_catalog.=) ANY (ARRAY['approved', 'tested'])
   ),
   plan AS (
@@ -26,7 +31,8 @@ AS $$
            coalesce((SELECT pg_catalog.jsonb_agg(pg_catalog.jsonb_build_object(
                               'id', w.id, 'site_id', w.site_id, 'duration_hours', w.estimated_duration_hours,
                               'priority', coalesce(w.priority, 0), 'not_before', w.not_before))
-                     FROM waiting w WHERE w.site_id IS NOT NULL AND w.estimated_duration_hours IS NOT NULL),
+                     FROM waiting w
+                     WHERE w.site_id IS NOT NULL AND w.estimated_duration_hours IS NOT NULL AND NOT w.lacks_rollback_plan),
                     '[]'::jsonb),
            $2, $3) m
   )
@@ -34,6 +40,7 @@ AS $$
          m.window_id, mw.name, m.local_date, m.planned_start, m.planned_end,
          CASE WHEN w.site_id IS NULL THEN 'no_site'
               WHEN w.estimated_duration_hours IS NULL THEN 'no_estimate'
+              WHEN w.lacks_rollback_plan THEN 'no_rollback_plan'
               ELSE m.unplaced_reason END
   FROM waiting w
   LEFT JOIN plan m ON m.item_id OPERATOR(pg_catalog.=) w.id
@@ -46,4 +53,5 @@ COMMENT ON FUNCTION @extschema@.plan_patch_deployments(uuid, timestamptz, intege
   'of their asset''s site (plan_maintenance): highest priority first, each with its patch''s estimated duration, not '
   'before from_time or the cycle it was scheduled for, never overfilling a window.  Every deployment comes back once: '
   'placed (window, local date, planned start and end) or with the reason it is not: no_site (asset without a site), '
-  'no_estimate (patch without estimated_duration_hours), or plan_maintenance''s reasons.';
+  'no_estimate (patch without estimated_duration_hours), no_rollback_plan (the asset''s environment requires a rollback '
+  'plan the patch lacks, so the lifecycle would refuse to deploy it), or plan_maintenance''s reasons.';
