@@ -86,10 +86,18 @@ COMMENT ON COLUMN @extschema@.patch_kpi_event.count_b IS 'validation: regression
 -- The KPIs of the events of a period, one definition for every period: each UTC calendar month
 -- since the organisation's first event, and the last 365 days.
 CREATE VIEW @extschema@.patch_kpis_by_period WITH (security_invoker = true) AS
-WITH periods AS (
+WITH event AS MATERIALIZED (
+  -- the events and the findings, each computed once (every period reads them)
+  SELECT e.id, e.organization_id, e.site_id, e.kind, e.at, e.value, e.flag, e.count_a, e.count_b
+  FROM @extschema@.patch_kpi_event e
+),
+finding AS MATERIALIZED (
+  SELECT f.organization_id, f.site_id, f.detected_at, f.resolved_at
+  FROM @extschema@.vulnerability_finding f
+),
+periods AS (
   SELECT f.organization_id, 'month'::text AS period, m.month_start AS period_start, m.month_end AS period_end
-  FROM (SELECT e.organization_id, pg_catalog.min(e.at) AS first_event
-        FROM @extschema@.patch_kpi_event e GROUP BY e.organization_id) f
+  FROM (SELECT e.organization_id, pg_catalog.min(e.at) AS first_event FROM event e GROUP BY e.organization_id) f
   CROSS JOIN LATERAL @extschema@.utc_months(f.first_event) m
   UNION ALL
   SELECT o.id, 'last_365_days', pg_catalog.now() - '365 days'::interval, pg_catalog.now()
@@ -99,6 +107,17 @@ scopes AS (
   SELECT p.*, NULL::uuid AS site_id FROM periods p
   UNION ALL
   SELECT p.*, st.id FROM periods p JOIN @extschema@.site st ON st.organization_id = p.organization_id
+),
+event_period AS (
+  -- each event keyed by its period: its UTC month, and the last 365 days when then (equal keys,
+  -- not a range join of every period with every event)
+  SELECT e.*, 'month'::text AS period,
+         (pg_catalog.date_trunc('month', e.at AT TIME ZONE 'UTC') AT TIME ZONE 'UTC') AS period_start
+  FROM event e
+  UNION ALL
+  SELECT e.*, 'last_365_days', pg_catalog.now() - '365 days'::interval
+  FROM event e
+  WHERE e.at >= pg_catalog.now() - '365 days'::interval AND e.at < pg_catalog.now()
 ),
 totals AS (
   SELECT s.organization_id, s.period, s.period_start, s.site_id,
@@ -122,22 +141,53 @@ totals AS (
          pg_catalog.sum(e.count_a) FILTER (WHERE e.kind = 'compatibility') AS compatibility_issues,
          pg_catalog.avg(e.value) FILTER (WHERE e.kind = 'compatibility') AS validation_hours
   FROM scopes s
-  LEFT JOIN @extschema@.patch_kpi_event e
-    ON e.organization_id = s.organization_id AND (s.site_id IS NULL OR e.site_id = s.site_id)
-   AND e.at >= s.period_start AND e.at < s.period_end
+  LEFT JOIN event_period e
+    ON e.organization_id = s.organization_id AND e.period = s.period AND e.period_start = s.period_start
+   AND (s.site_id IS NULL OR e.site_id = s.site_id)
   GROUP BY s.organization_id, s.period, s.period_start, s.site_id
 ),
+signal AS (
+  -- findings open at a period's end E, counted without a range join of every period with every
+  -- finding: detected before E and not resolved before E (resolved_at >= detected_at), so
+  -- open(E) = #(detected < E) - #(resolved < E); the sum of their detection times likewise (mean
+  -- age); open over 90 days at E: #(detected + 90 days < E) - #(resolved, and both that and the
+  -- resolution < E).  Each finding gives these signed steps at their times.
+  SELECT f.organization_id, f.site_id, f.detected_at AS at, 1 AS open_step,
+         pg_catalog.extract('epoch', f.detected_at) AS detected_epoch, 0 AS over_90_step
+  FROM finding f
+  UNION ALL
+  SELECT f.organization_id, f.site_id, f.resolved_at, -1, -pg_catalog.extract('epoch', f.detected_at), 0
+  FROM finding f WHERE f.resolved_at IS NOT NULL
+  UNION ALL
+  SELECT f.organization_id, f.site_id, f.detected_at + '2160 hours'::interval, 0, 0, 1
+  FROM finding f
+  UNION ALL
+  SELECT f.organization_id, f.site_id, GREATEST(f.detected_at + '2160 hours'::interval, f.resolved_at), 0, 0, -1
+  FROM finding f WHERE f.resolved_at IS NOT NULL
+),
+signal_bucket AS (
+  -- the steps summed per UTC month, split at now (the end of the last 365 days), per organisation and site
+  SELECT g.organization_id, g.site_id, GROUPING(g.site_id) = 1 AS whole_organization, g.month, g.before_now,
+         pg_catalog.sum(g.open_step) AS open_step, pg_catalog.sum(g.detected_epoch) AS detected_epoch,
+         pg_catalog.sum(g.over_90_step) AS over_90_step
+  FROM (SELECT x.*, pg_catalog.date_trunc('month', x.at AT TIME ZONE 'UTC') AS month, x.at < pg_catalog.now() AS before_now
+        FROM signal x) g
+  GROUP BY GROUPING SETS ((g.organization_id, g.month, g.before_now), (g.organization_id, g.site_id, g.month, g.before_now))
+),
 open_at_end AS (
-  -- findings open at the period's end, and their mean age then (vulnerability aging)
+  -- findings open at the period's end, and their mean age then (vulnerability aging): the steps
+  -- before the end (a month's end is the next month's start; the last 365 days end now)
   SELECT s.organization_id, s.period, s.period_start, s.site_id,
-         pg_catalog.count(f.id) AS open_findings,
-         pg_catalog.avg(pg_catalog.date_part('epoch', s.period_end - f.detected_at) / 86400) AS mean_age_days,
-         pg_catalog.count(f.id) FILTER (WHERE s.period_end - f.detected_at > '90 days'::interval) AS open_over_90_days
+         coalesce(pg_catalog.sum(b.open_step), 0)::bigint AS open_findings,
+         (pg_catalog.sum(b.open_step) * pg_catalog.extract('epoch', s.period_end) - pg_catalog.sum(b.detected_epoch))
+           / NULLIF(pg_catalog.sum(b.open_step), 0) / 86400 AS mean_age_days,
+         coalesce(pg_catalog.sum(b.over_90_step), 0)::bigint AS open_over_90_days
   FROM scopes s
-  LEFT JOIN @extschema@.vulnerability_finding f
-    ON f.organization_id = s.organization_id AND (s.site_id IS NULL OR f.site_id = s.site_id)
-   AND f.detected_at < s.period_end AND (f.resolved_at IS NULL OR f.resolved_at >= s.period_end)
-  GROUP BY s.organization_id, s.period, s.period_start, s.site_id
+  LEFT JOIN signal_bucket b
+    ON b.organization_id = s.organization_id AND b.whole_organization = (s.site_id IS NULL)
+   AND (s.site_id IS NULL OR b.site_id = s.site_id)
+   AND CASE s.period WHEN 'month' THEN b.month < (s.period_end AT TIME ZONE 'UTC') ELSE b.before_now END
+  GROUP BY s.organization_id, s.period, s.period_start, s.site_id, s.period_end
 )
 SELECT s.organization_id::text || '/' || coalesce(s.site_id::text, '*') || '/'
          || CASE s.period WHEN 'month' THEN pg_catalog.to_char(s.period_start AT TIME ZONE 'UTC', 'YYYY-MM') ELSE s.period END AS id,
