@@ -202,5 +202,9 @@ SELECT organization_code, zone, fr, fr_code, sl_target, sl_achieved, shortfall, 
 FROM zone_security_level_gap WHERE shortfall IS DISTINCT FROM 0 ORDER BY organization_code, zone, fr_number;
 SELECT count(*) AS rows, count(DISTINCT id) AS ids, bool_and(id LIKE zone_id::text || '/FR_') AS id_shape FROM zone_security_level_gap;
 
+-- one row per zone: SL-T, SL-A, the gap and where it falls short
+SELECT organization_code, zone, sl_target, sl_achieved, sl_gap, meets_target, frs_short, short_on, max_shortfall, total_shortfall, assets
+FROM zone_security_levels ORDER BY organization_code, zone;
+
 DROP EXTENSION iec62443p2;
 DROP SCHEMA iec62443p2;

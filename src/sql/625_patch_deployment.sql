@@ -487,12 +487,13 @@ BEGIN
   IF rule.computes_band THEN
     -- the worst open vulnerability (highest priority) the patch fixes on the asset, open at the transition time
     SELECT v.id,
-           @extschema@.patch_priority(x.vector, v.epss, v.kev, x.criticality, a.safety_related, x.exposure, false, x.parameters) AS priority,
-           @extschema@.patch_decision(x.vector, v.epss, v.kev, x.criticality, a.safety_related, x.exposure, false, x.parameters) AS band
+           @extschema@.patch_priority(x.vector, v.epss, v.kev, x.criticality, a.safety_related, x.exposure, x.compensated, x.parameters) AS priority,
+           @extschema@.patch_decision(x.vector, v.epss, v.kev, x.criticality, a.safety_related, x.exposure, x.compensated, x.parameters) AS band
     INTO w
     FROM @extschema@.patch_vulnerability pv
     JOIN @extschema@.asset_vulnerability av
       ON av.organization_id = pv.organization_id AND av.vulnerability_id = pv.vulnerability_id AND av.asset_id = a.id
+     AND av.applicability = 'affected'
     JOIN @extschema@.vulnerability v ON v.organization_id = pv.organization_id AND v.id = pv.vulnerability_id
     CROSS JOIN LATERAL (
       SELECT @extschema@.cvss_with_requirements(v.cvss, a.confidentiality_requirement, a.integrity_requirement,
@@ -501,7 +502,9 @@ BEGIN
              (SELECT xs.ssvc_system_exposure FROM @extschema@.zone z
               JOIN @extschema@.zone_exposure_setting xs ON xs.organization_id = z.organization_id AND xs.exposure = z.exposure
               WHERE z.organization_id = a.organization_id AND z.id = a.zone_id) AS exposure,
-             @extschema@.patch_priority_parameters(a.organization_id) AS parameters) x
+             @extschema@.patch_priority_parameters(a.organization_id) AS parameters,
+             -- an approved exception's compensating controls count, as in patch_queue
+             @extschema@.exception_covers(a.organization_id, a.id, v.id, NEW.at) AS compensated) x
     WHERE pv.organization_id = d.organization_id AND pv.patch_id = d.patch_id
       AND av.detected_at <= NEW.at AND (av.resolved_at IS NULL OR av.resolved_at > NEW.at)
     ORDER BY 2 DESC, v.cve_id
@@ -744,7 +747,7 @@ BEGIN
   FROM @extschema@.patch_vulnerability pv
   JOIN @extschema@.asset_vulnerability av ON av.organization_id = pv.organization_id AND av.vulnerability_id = pv.vulnerability_id
   WHERE pv.organization_id = patch_identify_deployments.organization_id AND pv.patch_id = patch_identify_deployments.patch_id
-    AND av.resolved_at IS NULL
+    AND av.resolved_at IS NULL AND av.applicability = 'affected'
   ON CONFLICT DO NOTHING;
   GET DIAGNOSTICS n = ROW_COUNT;
   RETURN n;

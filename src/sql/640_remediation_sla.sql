@@ -8,7 +8,7 @@
 
 CREATE TABLE @extschema@.remediation_sla_default (
   settings_profile text NOT NULL REFERENCES @extschema@.settings_profile (code),
-  band             text NOT NULL CONSTRAINT remediation_sla_default_band CHECK (band IN ('immediate', 'out-of-cycle', 'scheduled', 'defer')),
+  band             text NOT NULL REFERENCES @extschema@.patch_priority_band (code),
   days             integer NOT NULL CONSTRAINT remediation_sla_default_days CHECK (days BETWEEN 0 AND 3650),
   PRIMARY KEY (settings_profile, band)
 );
@@ -21,6 +21,8 @@ COMMENT ON COLUMN @extschema@.remediation_sla_default.days IS 'Days from detecti
 
 INSERT INTO @extschema@.remediation_sla_default (settings_profile, band, days) VALUES
   ('default', 'immediate', 7), ('default', 'out-of-cycle', 30), ('default', 'scheduled', 90), ('default', 'defer', 180);
+
+CREATE INDEX remediation_sla_default_band_idx ON @extschema@.remediation_sla_default (band);
 
 CREATE TABLE @extschema@.remediation_policy_default (
   settings_profile        text PRIMARY KEY REFERENCES @extschema@.settings_profile (code),
@@ -49,13 +51,14 @@ INSERT INTO @extschema@.remediation_policy_default VALUES
 CREATE TABLE @extschema@.remediation_sla_setting (
   organization_id uuid NOT NULL REFERENCES @extschema@.organization (id),
   id              uuid NOT NULL DEFAULT pg_catalog.gen_random_uuid(),
-  band            text NOT NULL CONSTRAINT remediation_sla_setting_band CHECK (band IN ('immediate', 'out-of-cycle', 'scheduled', 'defer')),
+  band            text NOT NULL REFERENCES @extschema@.patch_priority_band (code),
   days            integer NOT NULL CONSTRAINT remediation_sla_setting_days CHECK (days BETWEEN 0 AND 3650),
   copied_from     text REFERENCES @extschema@.settings_profile (code),
   PRIMARY KEY (organization_id, id),
   UNIQUE (organization_id, band)
 );
 CREATE INDEX remediation_sla_setting_copied_from_idx ON @extschema@.remediation_sla_setting (copied_from);
+CREATE INDEX remediation_sla_setting_band_idx ON @extschema@.remediation_sla_setting (band);
 COMMENT ON TABLE @extschema@.remediation_sla_setting IS
   'An organisation''s remediation SLAs: days to remediate per priority band (copied from remediation_sla_default, then its own).';
 COMMENT ON COLUMN @extschema@.remediation_sla_setting.organization_id IS 'The organisation.';
