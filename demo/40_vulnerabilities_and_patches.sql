@@ -429,7 +429,17 @@ BEGIN
     FROM pg_catalog.unnest(cp.cves) AS c(cve)
     ORDER BY c.cve;
     PERFORM iec62443p2.patch_identify_deployments(org, pid);
-    CONTINUE WHEN cp.story = 'identified';
+    IF cp.story = 'identified' THEN
+      -- the findings are undetermined (versions the advisory's scheme cannot compare): the patch
+      -- owner decides the patch applies and records the deployments by hand
+      INSERT INTO iec62443p2.patch_deployment (organization_id, patch_id, asset_id)
+      SELECT DISTINCT av.organization_id, pid, av.asset_id
+      FROM iec62443p2.patch_vulnerability pv
+      JOIN iec62443p2.asset_vulnerability av ON av.organization_id = pv.organization_id AND av.vulnerability_id = pv.vulnerability_id
+      WHERE pv.organization_id = org AND pv.patch_id = pid AND av.resolved_at IS NULL
+      ON CONFLICT DO NOTHING;
+      CONTINUE;
+    END IF;
 
     -- assessment and approval of every deployment within the first week
     FOR d IN

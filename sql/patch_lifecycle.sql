@@ -335,7 +335,7 @@ FROM patch_rollout WHERE organization_id = '00000000-0000-4000-8000-000000000002
 -- ---- every refused transition: from each state, every target the catalogue does not allow ----
 -- the hotfix's vulnerability is found on three more assets: one stays identified, one assessed, one approved
 INSERT INTO asset_vulnerability (organization_id, asset_id, vulnerability_id, applicability, detected_at)
-SELECT a.organization_id, a.id, '00000000-0000-4000-8000-000000000053', 'undetermined', '2024-03-25'
+SELECT a.organization_id, a.id, '00000000-0000-4000-8000-000000000053', 'affected', '2024-03-25'
 FROM asset a WHERE a.tag IN ('PRD-HMI', 'PRD-PLC', 'STG-PLC');
 SET iec62443p2.changed_at = '2024-04-01 08:00+00';
 SELECT patch_identify_deployments('00000000-0000-4000-8000-000000000001', '00000000-0000-4000-8000-000000000062') AS new_deployments;

@@ -173,6 +173,13 @@ SET LOCAL iec62443p2.changed_at = '2025-02-01';
 UPDATE risk_register_entry SET status = 'closed' WHERE code = 'R-1';
 ROLLBACK;
 \echo :LAST_ERROR_SQLSTATE
+-- and a deletion back-dated before it: refused, the risk stays in the register as of now
+BEGIN;
+SET LOCAL iec62443p2.changed_at = '2025-02-01';
+DELETE FROM risk_register_entry WHERE code = 'R-1';
+ROLLBACK;
+\echo :LAST_ERROR_SQLSTATE
+SELECT count(*) AS r1_now FROM risk_register_as_of(now()) WHERE code = 'R-1';
 -- an unparsable change time
 BEGIN;
 SET LOCAL iec62443p2.changed_at = 'last Tuesday-ish';

@@ -382,6 +382,12 @@ DECLARE
 BEGIN
   IF TG_OP = 'DELETE' THEN
     r := OLD;
+    -- history is written in time order: a back-dated deletion may not precede the risk's last change
+    IF ts < (SELECT pg_catalog.max(h.changed_at) FROM @extschema@.risk_register_history h
+             WHERE h.organization_id = OLD.organization_id AND h.risk_id = OLD.id) THEN
+      RAISE EXCEPTION 'risk_register_entry %: deletion time % is before the risk''s last recorded change', OLD.code, ts
+        USING ERRCODE = 'invalid_parameter_value', HINT = 'Import the changes of a risk in time order.';
+    END IF;
   ELSE
     r := NEW;
   END IF;
@@ -413,7 +419,8 @@ END
 $$;
 COMMENT ON FUNCTION @extschema@.risk_register_entry_record() IS
   'Trigger function: records the risk''s state after every insert, delete and update of a recorded field '
-  '(scores, treatment, owner, status, acceptance, target, threat, code, title) in risk_register_history.';
+  '(scores, treatment, owner, status, acceptance, target, threat, code, title) in risk_register_history; a deletion '
+  'dated before the risk''s last recorded change is refused (22023).';
 
 -- Ordinary triggers: a restore with session_replication_role = replica restores the history as dumped.
 CREATE TRIGGER risk_register_entry_record AFTER INSERT OR UPDATE OR DELETE ON @extschema@.risk_register_entry

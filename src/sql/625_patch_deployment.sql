@@ -493,7 +493,6 @@ BEGIN
     FROM @extschema@.patch_vulnerability pv
     JOIN @extschema@.asset_vulnerability av
       ON av.organization_id = pv.organization_id AND av.vulnerability_id = pv.vulnerability_id AND av.asset_id = a.id
-     AND av.applicability = 'affected'
     JOIN @extschema@.vulnerability v ON v.organization_id = pv.organization_id AND v.id = pv.vulnerability_id
     CROSS JOIN LATERAL (
       SELECT @extschema@.cvss_with_requirements(v.cvss, a.confidentiality_requirement, a.integrity_requirement,
@@ -507,7 +506,9 @@ BEGIN
              @extschema@.exception_covers(a.organization_id, a.id, v.id, NEW.at) AS compensated) x
     WHERE pv.organization_id = d.organization_id AND pv.patch_id = d.patch_id
       AND av.detected_at <= NEW.at AND (av.resolved_at IS NULL OR av.resolved_at > NEW.at)
-    ORDER BY 2 DESC, v.cve_id
+    -- an affected finding decides; an undetermined one only when a person created the deployment
+    -- for it (patch_identify_deployments identifies affected findings only)
+    ORDER BY av.applicability = 'affected' DESC, 2 DESC, v.cve_id
     LIMIT 1;
     IF NOT FOUND THEN
       RAISE EXCEPTION 'patch_deployment_transition: patch % on asset %: % -> %: the patch fixes no open vulnerability of the asset',

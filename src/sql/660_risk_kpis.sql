@@ -129,7 +129,7 @@ JOIN @extschema@.organization o ON o.id = r.organization_id
 LEFT JOIN @extschema@.site st ON st.organization_id = r.organization_id AND st.id = r.site_id
 LEFT JOIN activity a ON a.organization_id = r.organization_id AND a.month_start = r.month_start
                     AND a.whole_organization = r.whole_organization
-                    AND a.site_id IS NOT DISTINCT FROM r.site_id
+                    AND coalesce(a.site_id, a.organization_id) = coalesce(r.site_id, r.organization_id)
 WHERE r.whole_organization OR r.site_id IS NOT NULL;
 COMMENT ON VIEW @extschema@.risk_kpis_monthly IS
   'Risk KPIs by UTC calendar month, for each organisation (scope organization) and each of its sites (scope site), '

@@ -5,11 +5,22 @@
 -- of its sites.  A finding, a deployment or an exception belongs to the site of its asset's zone.
 
 CREATE VIEW @extschema@.patch_kpi_event WITH (security_invoker = true) AS
--- a vulnerability found to apply to an asset: detection time from disclosure
-SELECT f.id::text || '/detection' AS id, f.organization_id, f.site_id, 'detection'::text AS kind, f.detected_at AS at,
-       (pg_catalog.date_part('epoch', f.detected_at - (f.published_on::timestamp AT TIME ZONE 'UTC')) / 86400)::numeric(10,2) AS value,
+-- the organisation identified a vulnerability: detection time from public disclosure
+SELECT v.id::text || '/detection' AS id, v.organization_id, NULL::uuid AS site_id, 'detection'::text AS kind,
+       v.identified_at AS at,
+       (pg_catalog.date_part('epoch', v.identified_at - (v.published_on::timestamp AT TIME ZONE 'UTC')) / 86400)::numeric(10,2) AS value,
        NULL::boolean AS flag, NULL::integer AS count_a, NULL::integer AS count_b
+FROM @extschema@.vulnerability v
+WHERE v.published_on IS NOT NULL
+UNION ALL
+-- a vulnerability first found on a site's assets: the site's detection time from disclosure
+SELECT f.vulnerability_id::text || '/' || f.site_id::text || '/site_detection', f.organization_id, f.site_id,
+       'site_detection', pg_catalog.min(f.detected_at),
+       (pg_catalog.date_part('epoch', pg_catalog.min(f.detected_at) - (f.published_on::timestamp AT TIME ZONE 'UTC')) / 86400)::numeric(10,2),
+       NULL, NULL, NULL
 FROM @extschema@.vulnerability_finding f
+WHERE f.site_id IS NOT NULL AND f.published_on IS NOT NULL
+GROUP BY f.organization_id, f.site_id, f.vulnerability_id, f.published_on
 UNION ALL
 -- a finding remediated (patched, or the asset's version moved out of the range): within its SLA?
 -- count_a = 1 for a vulnerability of critical severity
@@ -64,16 +75,19 @@ LEFT JOIN @extschema@.zone z ON z.organization_id = a.organization_id AND z.id =
 WHERE x.decided_at IS NOT NULL;
 COMMENT ON VIEW @extschema@.patch_kpi_event IS
   'The recorded events the patch KPIs are computed from, one row each, with the site of the asset: detection '
-  '(a vulnerability found on an asset), remediation, test and deployment (lifecycle transitions), rollback, '
-  'validation and compatibility (validation runs), exception_decision.';
+  '(the organisation identified a vulnerability), site_detection (a vulnerability first found on a site''s assets), '
+  'remediation, test and deployment (lifecycle transitions), rollback, validation and compatibility (validation '
+  'runs), exception_decision.';
 COMMENT ON COLUMN @extschema@.patch_kpi_event.id IS 'The source row''s id, with the kind where one row gives several events.';
 COMMENT ON COLUMN @extschema@.patch_kpi_event.organization_id IS 'Owning organisation.';
-COMMENT ON COLUMN @extschema@.patch_kpi_event.site_id IS 'Site of the asset''s zone; NULL for validation runs (per environment, not site) and assets without a site.';
+COMMENT ON COLUMN @extschema@.patch_kpi_event.site_id IS
+  'Site of the asset''s zone; NULL for identifications and validation runs (per organisation and environment, not site) '
+  'and for assets without a site.';
 COMMENT ON COLUMN @extschema@.patch_kpi_event.kind IS
-  'detection, remediation, test, deployment, rollback, validation, compatibility or exception_decision.';
+  'detection, site_detection, remediation, test, deployment, rollback, validation, compatibility or exception_decision.';
 COMMENT ON COLUMN @extschema@.patch_kpi_event.at IS 'When the event happened (its own recorded time).';
 COMMENT ON COLUMN @extschema@.patch_kpi_event.value IS
-  'detection: days from disclosure; remediation: days from detection; test, deployment: days from approval; '
+  'detection, site_detection: days from disclosure; remediation: days from detection; test, deployment: days from approval; '
   'validation: performance impact in percent; compatibility: hours the run took.';
 COMMENT ON COLUMN @extschema@.patch_kpi_event.flag IS
   'remediation: within the SLA; deployment: not rolled back since; rollback: succeeded; validation: passed; '
@@ -102,6 +116,9 @@ periods AS (
   UNION ALL
   SELECT o.id, 'last_365_days', pg_catalog.now() - '365 days'::interval, pg_catalog.now()
   FROM @extschema@.organization o
+  -- asset owners, and any organisation with patch events (not every supplier)
+  WHERE EXISTS (SELECT 1 FROM @extschema@.organization_role r WHERE r.organization_id = o.id AND r.role = 'asset_owner')
+     OR EXISTS (SELECT 1 FROM event e WHERE e.organization_id = o.id)
 ),
 scopes AS (
   SELECT p.*, NULL::uuid AS site_id FROM periods p
@@ -121,8 +138,11 @@ event_period AS (
 ),
 totals AS (
   SELECT s.organization_id, s.period, s.period_start, s.site_id,
-         pg_catalog.avg(e.value) FILTER (WHERE e.kind = 'detection') AS detection_days,
-         pg_catalog.count(e.id) FILTER (WHERE e.kind = 'detection') AS detections,
+         -- detection time: the organisation's identifications; a site's: its first detections
+         pg_catalog.avg(e.value) FILTER (WHERE e.kind = CASE WHEN s.site_id IS NULL THEN 'detection' ELSE 'site_detection' END)
+           AS detection_days,
+         pg_catalog.count(e.id) FILTER (WHERE e.kind = CASE WHEN s.site_id IS NULL THEN 'detection' ELSE 'site_detection' END)
+           AS detections,
          pg_catalog.avg(e.value) FILTER (WHERE e.kind = 'test') AS test_days,
          pg_catalog.avg(e.value) FILTER (WHERE e.kind = 'deployment' AND e.count_a = 1) AS production_days,
          pg_catalog.avg(e.value) FILTER (WHERE e.kind = 'remediation' AND e.count_a = 1) AS critical_days,
@@ -224,9 +244,9 @@ FROM scopes s
 JOIN @extschema@.organization o ON o.id = s.organization_id
 LEFT JOIN @extschema@.site st ON st.organization_id = s.organization_id AND st.id = s.site_id
 JOIN totals t ON t.organization_id = s.organization_id AND t.period = s.period AND t.period_start = s.period_start
-             AND t.site_id IS NOT DISTINCT FROM s.site_id
+             AND coalesce(t.site_id, t.organization_id) = coalesce(s.site_id, s.organization_id)
 JOIN open_at_end x ON x.organization_id = s.organization_id AND x.period = s.period AND x.period_start = s.period_start
-                  AND x.site_id IS NOT DISTINCT FROM s.site_id;
+                  AND coalesce(x.site_id, x.organization_id) = coalesce(s.site_id, s.organization_id);
 COMMENT ON VIEW @extschema@.patch_kpis_by_period IS
   'Patch management KPIs per period (each UTC calendar month since the organisation''s first event, and the last 365 '
   'days), for each organisation (scope organization) and each of its sites (scope site), from the events of '
@@ -241,8 +261,10 @@ COMMENT ON COLUMN @extschema@.patch_kpis_by_period.site_code IS 'Site code (scop
 COMMENT ON COLUMN @extschema@.patch_kpis_by_period.period IS 'month or last_365_days.';
 COMMENT ON COLUMN @extschema@.patch_kpis_by_period.time IS 'Start of the period (a month: its first instant, UTC).';
 COMMENT ON COLUMN @extschema@.patch_kpis_by_period.period_end IS 'End of the period (exclusive).';
-COMMENT ON COLUMN @extschema@.patch_kpis_by_period.detections IS 'Vulnerabilities found to apply to assets during the period.';
-COMMENT ON COLUMN @extschema@.patch_kpis_by_period.detection_time_days IS 'Patch detection time: mean days from public disclosure to detection on the asset.';
+COMMENT ON COLUMN @extschema@.patch_kpis_by_period.detections IS
+  'Vulnerabilities the organisation identified during the period (site rows: vulnerabilities first found on the site''s assets).';
+COMMENT ON COLUMN @extschema@.patch_kpis_by_period.detection_time_days IS
+  'Patch detection time: mean days from public disclosure to identification by the organisation (site rows: to the first detection on the site''s assets).';
 COMMENT ON COLUMN @extschema@.patch_kpis_by_period.testing_time_days IS 'Patch testing time: mean days from approval to tested.';
 COMMENT ON COLUMN @extschema@.patch_kpis_by_period.deployment_time_days IS 'Patch deployment time: mean days from approval to deployment in the organisations last environment (production).';
 COMMENT ON COLUMN @extschema@.patch_kpis_by_period.time_to_patch_critical_days IS 'Time to patch critical vulnerabilities: mean days from detection to remediation of critical-severity findings.';
@@ -282,8 +304,10 @@ COMMENT ON COLUMN @extschema@.patch_kpis_monthly.scope IS 'organization or site.
 COMMENT ON COLUMN @extschema@.patch_kpis_monthly.site_id IS 'The site (scope site); NULL for the whole organisation.';
 COMMENT ON COLUMN @extschema@.patch_kpis_monthly.site_code IS 'Site code (scope site).';
 COMMENT ON COLUMN @extschema@.patch_kpis_monthly.time IS 'Start of the month (UTC).';
-COMMENT ON COLUMN @extschema@.patch_kpis_monthly.detections IS 'Vulnerabilities found to apply to assets during the month.';
-COMMENT ON COLUMN @extschema@.patch_kpis_monthly.detection_time_days IS 'Patch detection time: mean days from public disclosure to detection on the asset.';
+COMMENT ON COLUMN @extschema@.patch_kpis_monthly.detections IS
+  'Vulnerabilities the organisation identified during the month (site rows: vulnerabilities first found on the site''s assets).';
+COMMENT ON COLUMN @extschema@.patch_kpis_monthly.detection_time_days IS
+  'Patch detection time: mean days from public disclosure to identification by the organisation (site rows: to the first detection on the site''s assets).';
 COMMENT ON COLUMN @extschema@.patch_kpis_monthly.testing_time_days IS 'Patch testing time: mean days from approval to tested.';
 COMMENT ON COLUMN @extschema@.patch_kpis_monthly.deployment_time_days IS 'Patch deployment time: mean days from approval to deployment in the organisations last environment (production).';
 COMMENT ON COLUMN @extschema@.patch_kpis_monthly.time_to_patch_critical_days IS 'Time to patch critical vulnerabilities: mean days from detection to remediation of critical-severity findings.';
@@ -307,10 +331,10 @@ COMMENT ON COLUMN @extschema@.patch_kpis_monthly.open_over_90_days IS 'Findings 
 -- Today: the last 365 days' events, the findings open now, and the state of the inventory.
 CREATE VIEW @extschema@.patch_kpis WITH (security_invoker = true) AS
 WITH lagging AS (
-  -- assets with an open finding whose fixing patch is not yet approved on them (one pass over the queue)
+  -- assets with an open finding whose fixing patch is not yet installed on them (one pass over the queue)
   SELECT DISTINCT q.organization_id, q.asset_id
   FROM @extschema@.patch_queue q
-  WHERE q.patch_code IS NOT NULL AND coalesce(q.deployment_state, 'identified') IN ('identified', 'assessed', 'rolled_back')
+  WHERE q.patch_code IS NOT NULL AND coalesce(q.deployment_state, 'none') NOT IN ('deployed', 'verified')
 ),
 inventory AS (
   SELECT a.organization_id, z.site_id, GROUPING(z.site_id) = 1 AS whole_organization,
@@ -355,11 +379,11 @@ SELECT k.id, k.organization_id, k.organization_code, k.scope, k.site_id, k.site_
        pg_catalog.round(100.0 * sc.scanned / NULLIF(sc.in_operation, 0), 1)::numeric(5,1) AS scan_coverage_percent
 FROM @extschema@.patch_kpis_by_period k
 LEFT JOIN inventory i ON i.organization_id = k.organization_id AND i.whole_organization = (k.site_id IS NULL)
-                     AND i.site_id IS NOT DISTINCT FROM k.site_id
+                     AND coalesce(i.site_id, i.organization_id) = coalesce(k.site_id, k.organization_id)
 LEFT JOIN queue q ON q.organization_id = k.organization_id AND q.whole_organization = (k.site_id IS NULL)
-                 AND q.site_id IS NOT DISTINCT FROM k.site_id
+                 AND coalesce(q.site_id, q.organization_id) = coalesce(k.site_id, k.organization_id)
 LEFT JOIN scans sc ON sc.organization_id = k.organization_id AND sc.whole_organization = (k.site_id IS NULL)
-                  AND sc.site_id IS NOT DISTINCT FROM k.site_id
+                  AND coalesce(sc.site_id, sc.organization_id) = coalesce(k.site_id, k.organization_id)
 WHERE k.period = 'last_365_days';
 COMMENT ON VIEW @extschema@.patch_kpis IS
   'Patch management KPIs today, per organisation (scope organization) and per site (scope site): the events of the '
@@ -370,8 +394,10 @@ COMMENT ON COLUMN @extschema@.patch_kpis.organization_code IS 'Organisation code
 COMMENT ON COLUMN @extschema@.patch_kpis.scope IS 'organization or site.';
 COMMENT ON COLUMN @extschema@.patch_kpis.site_id IS 'The site (scope site); NULL for the whole organisation.';
 COMMENT ON COLUMN @extschema@.patch_kpis.site_code IS 'Site code (scope site).';
-COMMENT ON COLUMN @extschema@.patch_kpis.detections IS 'Vulnerabilities found to apply to assets during the last 365 days.';
-COMMENT ON COLUMN @extschema@.patch_kpis.detection_time_days IS 'Patch detection time: mean days from public disclosure to detection on the asset.';
+COMMENT ON COLUMN @extschema@.patch_kpis.detections IS
+  'Vulnerabilities the organisation identified during the last 365 days (site rows: vulnerabilities first found on the site''s assets).';
+COMMENT ON COLUMN @extschema@.patch_kpis.detection_time_days IS
+  'Patch detection time: mean days from public disclosure to identification by the organisation (site rows: to the first detection on the site''s assets).';
 COMMENT ON COLUMN @extschema@.patch_kpis.testing_time_days IS 'Patch testing time: mean days from approval to tested.';
 COMMENT ON COLUMN @extschema@.patch_kpis.deployment_time_days IS 'Patch deployment time: mean days from approval to deployment in the organisations last environment (production).';
 COMMENT ON COLUMN @extschema@.patch_kpis.time_to_patch_critical_days IS 'Time to patch critical vulnerabilities: mean days from detection to remediation of critical-severity findings.';
@@ -397,9 +423,11 @@ COMMENT ON COLUMN @extschema@.patch_kpis.immediate_findings IS 'Open findings wh
 COMMENT ON COLUMN @extschema@.patch_kpis.findings_covered_by_exception IS 'Open findings an approved, unexpired exception covers.';
 COMMENT ON COLUMN @extschema@.patch_kpis.assets_in_operation IS 'Assets in operation (lifecycle state in operation).';
 COMMENT ON COLUMN @extschema@.patch_kpis.compliant_assets IS
-  'Assets in operation with no open finding whose fixing patch is still unapproved on them (identified, assessed or rolled back).';
+  'Assets in operation with no open finding whose fixing patch is not yet installed on them (deployed or verified); '
+  'findings without a recorded patch do not count against it.';
 COMMENT ON COLUMN @extschema@.patch_kpis.patch_compliance_rate_percent IS
-  'Patch compliance rate: compliant assets over assets in operation, in percent.';
+  'Patch compliance rate: compliant assets over assets in operation, in percent (the seed''s "systems with approved '
+  'patches", read as installed).';
 COMMENT ON COLUMN @extschema@.patch_kpis.scan_coverage_percent IS
   'Scan coverage: assets in operation scanned within the organisation''s coverage window, in percent (scan_coverage).';
 

@@ -130,6 +130,60 @@ COMMENT ON FUNCTION @extschema@.sl_vector_recv(internal) IS
 COMMENT ON FUNCTION @extschema@.sl_vector_send(@extschema@.sl_vector) IS
   'Binary output of type sl_vector: 8 bytes, a layout byte (1) then the levels of FR1..FR7, one byte each.';
 
+-- A back-dated deletion of a risk may not precede its last recorded change (510_risk.sql).
+CREATE OR REPLACE FUNCTION @extschema@.risk_register_entry_record()
+RETURNS trigger
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+  r @extschema@.risk_register_entry;
+  m @extschema@.risk_matrix;
+  ts timestamptz := @extschema@.risk_change_time();
+  who text := coalesce(NULLIF(pg_catalog.current_setting('iec62443p2.changed_by', true), ''), CURRENT_USER::text);
+BEGIN
+  IF TG_OP = 'DELETE' THEN
+    r := OLD;
+    -- history is written in time order: a back-dated deletion may not precede the risk's last change
+    IF ts < (SELECT pg_catalog.max(h.changed_at) FROM @extschema@.risk_register_history h
+             WHERE h.organization_id = OLD.organization_id AND h.risk_id = OLD.id) THEN
+      RAISE EXCEPTION 'risk_register_entry %: deletion time % is before the risk''s last recorded change', OLD.code, ts
+        USING ERRCODE = 'invalid_parameter_value', HINT = 'Import the changes of a risk in time order.';
+    END IF;
+  ELSE
+    r := NEW;
+  END IF;
+  IF TG_OP = 'UPDATE'
+     AND (OLD.code, OLD.title, OLD.asset_id, OLD.zone_id, OLD.threat_id, OLD.likelihood, OLD.consequence,
+          OLD.residual_likelihood, OLD.residual_consequence, OLD.owner_id, OLD.treatment, OLD.status,
+          OLD.accepted_by, OLD.accepted_on, OLD.acceptance_expires_on)
+         IS NOT DISTINCT FROM
+         (NEW.code, NEW.title, NEW.asset_id, NEW.zone_id, NEW.threat_id, NEW.likelihood, NEW.consequence,
+          NEW.residual_likelihood, NEW.residual_consequence, NEW.owner_id, NEW.treatment, NEW.status,
+          NEW.accepted_by, NEW.accepted_on, NEW.acceptance_expires_on) THEN
+    RETURN NULL;   -- only descriptive text changed
+  END IF;
+  m := @extschema@.organization_risk_matrix(r.organization_id);
+  INSERT INTO @extschema@.risk_register_history
+    (organization_id, risk_id, changed_at, changed_by, operation, code, title, asset_id, zone_id, threat_id,
+     likelihood, consequence, inherent_level, inherent_score, residual_likelihood, residual_consequence,
+     residual_level, residual_score, owner_id, treatment, status, accepted_by, accepted_on, acceptance_expires_on)
+  VALUES
+    (r.organization_id, r.id, ts, who, pg_catalog.lower(TG_OP), r.code, r.title, r.asset_id, r.zone_id, r.threat_id,
+     r.likelihood, r.consequence,
+     @extschema@.risk_level(r.likelihood, r.consequence, m), @extschema@.risk_score(r.likelihood, r.consequence, m),
+     r.residual_likelihood, r.residual_consequence,
+     @extschema@.risk_level(r.residual_likelihood, r.residual_consequence, m),
+     @extschema@.risk_score(r.residual_likelihood, r.residual_consequence, m),
+     r.owner_id, r.treatment, r.status, r.accepted_by, r.accepted_on, r.acceptance_expires_on);
+  RETURN NULL;
+END
+$$;
+COMMENT ON FUNCTION @extschema@.risk_register_entry_record() IS
+  'Trigger function: records the risk''s state after every insert, delete and update of a recorded field '
+  '(scores, treatment, owner, status, acceptance, target, threat, code, title) in risk_register_history; a deletion '
+  'dated before the risk''s last recorded change is refused (22023).';
+
 -- Organisations that existed before the upgrade get the settings 0.2.0 adds.
 SELECT @extschema@.initialize_organization_settings(o.id) FROM @extschema@.organization o;
 
