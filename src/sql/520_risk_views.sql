@@ -383,12 +383,26 @@ SELECT pg_catalog.pg_extension_config_dump('@extschema@.risk_register_history_ch
 
 -- The seed's risk metrics per organisation, computed from the register and its history.
 CREATE VIEW @extschema@.risk_kpis WITH (security_invoker = true) AS
+WITH coverage AS (
+  -- critical assets per organisation and which an open risk covers: one pass over the inventory
+  SELECT a.organization_id,
+         pg_catalog.count(*) FILTER (WHERE e.effective_criticality >= 4) AS critical_assets,
+         pg_catalog.count(*) FILTER (WHERE e.effective_criticality >= 4 AND EXISTS (
+           SELECT 1 FROM @extschema@.risk_register_entry x
+           WHERE x.organization_id = a.organization_id AND x.status <> 'closed'
+             AND (x.asset_id = a.id OR x.zone_id = a.zone_id))) AS critical_assets_assessed
+  FROM @extschema@.asset_effective_criticality e
+  JOIN @extschema@.asset a ON a.organization_id = e.organization_id AND a.id = e.id
+  JOIN @extschema@.lifecycle_state l ON l.code = a.lifecycle_state
+  WHERE l.in_operation
+  GROUP BY a.organization_id
+)
 SELECT o.id,
        o.code AS organization_code,
        r.risks,
        r.open_risks,
-       c.critical_assets,
-       c.critical_assets_assessed,
+       coalesce(c.critical_assets, 0) AS critical_assets,
+       coalesce(c.critical_assets_assessed, 0) AS critical_assets_assessed,
        CASE WHEN c.critical_assets > 0
             THEN pg_catalog.round(100.0 * c.critical_assets_assessed / c.critical_assets, 1) END::numeric(5,1)
          AS assessment_coverage_percent,
@@ -409,7 +423,7 @@ CROSS JOIN LATERAL (
          pg_catalog.count(*) FILTER (WHERE x.status <> 'closed') AS open_risks,
          pg_catalog.count(*) FILTER (WHERE x.status <> 'closed' AND x.residual_score IS NOT NULL) AS treated_risks,
          pg_catalog.round(100 * pg_catalog.avg((x.inherent_score - x.residual_score) / x.inherent_score)
-                          FILTER (WHERE x.residual_score IS NOT NULL AND x.inherent_score > 0), 1)::numeric(5,1)
+                          FILTER (WHERE x.status <> 'closed' AND x.residual_score IS NOT NULL AND x.inherent_score > 0), 1)::numeric(5,1)
            AS treatment_effectiveness_percent,
          pg_catalog.round(pg_catalog.avg(x.inherent_score) FILTER (WHERE x.status <> 'closed'), 2)::numeric(8,2) AS mean_inherent_score,
          pg_catalog.round(pg_catalog.avg(x.current_score) FILTER (WHERE x.status <> 'closed'), 2)::numeric(8,2) AS mean_residual_score,
@@ -419,17 +433,7 @@ CROSS JOIN LATERAL (
   FROM @extschema@.risk_register x
   WHERE x.organization_id = o.id
 ) r
-CROSS JOIN LATERAL (
-  SELECT pg_catalog.count(*) FILTER (WHERE e.effective_criticality >= 4) AS critical_assets,
-         pg_catalog.count(*) FILTER (WHERE e.effective_criticality >= 4 AND EXISTS (
-           SELECT 1 FROM @extschema@.risk_register_entry x
-           WHERE x.organization_id = a.organization_id AND x.status <> 'closed'
-             AND (x.asset_id = a.id OR x.zone_id = a.zone_id))) AS critical_assets_assessed
-  FROM @extschema@.asset_effective_criticality e
-  JOIN @extschema@.asset a ON a.organization_id = e.organization_id AND a.id = e.id
-  JOIN @extschema@.lifecycle_state l ON l.code = a.lifecycle_state
-  WHERE e.organization_id = o.id AND l.in_operation
-) c
+LEFT JOIN coverage c ON c.organization_id = o.id
 CROSS JOIN LATERAL (
   SELECT pg_catalog.count(DISTINCT y.risk_id) AS risks_reviewed_12_months,
          pg_catalog.count(DISTINCT y.risk_id) FILTER (WHERE x.status <> 'closed') AS open_risks_reviewed_12_months
@@ -437,8 +441,9 @@ CROSS JOIN LATERAL (
   LEFT JOIN @extschema@.risk_register_entry x ON x.organization_id = y.organization_id AND x.id = y.risk_id
   WHERE y.organization_id = o.id AND y.changed_at > pg_catalog.now() - '365 days'::interval
 ) h
+-- asset owners and any organisation with risks, chosen before anything is computed for them
 WHERE EXISTS (SELECT 1 FROM @extschema@.organization_role ro WHERE ro.organization_id = o.id AND ro.role = 'asset_owner')
-   OR r.risks > 0;
+   OR EXISTS (SELECT 1 FROM @extschema@.risk_register_entry x WHERE x.organization_id = o.id);
 COMMENT ON VIEW @extschema@.risk_kpis IS
   'Risk metrics per organisation (asset owners and any organisation with risks): assessment coverage and frequency, '
   'treatment effectiveness, inherent and residual levels, appetite and tolerance, expired acceptances.';
@@ -455,7 +460,7 @@ COMMENT ON COLUMN @extschema@.risk_kpis.risks_reviewed_12_months IS 'Risks recor
 COMMENT ON COLUMN @extschema@.risk_kpis.reviewed_12_months_percent IS 'Open risks recorded or changed in the last 365 days, in percent of open risks.';
 COMMENT ON COLUMN @extschema@.risk_kpis.treated_risks IS 'Open risks with an assessed residual risk.';
 COMMENT ON COLUMN @extschema@.risk_kpis.treatment_effectiveness_percent IS
-  'Treatment effectiveness: mean reduction of the score from inherent to residual, in percent, over risks with a residual.';
+  'Treatment effectiveness: mean reduction of the score from inherent to residual, in percent, over open risks with a residual.';
 COMMENT ON COLUMN @extschema@.risk_kpis.mean_inherent_score IS 'Mean inherent score of the open risks.';
 COMMENT ON COLUMN @extschema@.risk_kpis.mean_residual_score IS 'Mean current (residual, else inherent) score of the open risks: the residual risk level.';
 COMMENT ON COLUMN @extschema@.risk_kpis.above_tolerance IS 'Open risks above tolerance.';

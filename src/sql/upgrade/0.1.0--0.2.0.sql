@@ -184,6 +184,73 @@ COMMENT ON FUNCTION @extschema@.risk_register_entry_record() IS
   '(scores, treatment, owner, status, acceptance, target, threat, code, title) in risk_register_history; a deletion '
   'dated before the risk''s last recorded change is refused (22023).';
 
+-- risk_kpis: organisations chosen before computing, coverage in one pass over the inventory,
+-- treatment effectiveness over open risks as per site and per month (520_risk_views.sql).
+CREATE OR REPLACE VIEW @extschema@.risk_kpis WITH (security_invoker = true) AS
+WITH coverage AS (
+  -- critical assets per organisation and which an open risk covers: one pass over the inventory
+  SELECT a.organization_id,
+         pg_catalog.count(*) FILTER (WHERE e.effective_criticality >= 4) AS critical_assets,
+         pg_catalog.count(*) FILTER (WHERE e.effective_criticality >= 4 AND EXISTS (
+           SELECT 1 FROM @extschema@.risk_register_entry x
+           WHERE x.organization_id = a.organization_id AND x.status <> 'closed'
+             AND (x.asset_id = a.id OR x.zone_id = a.zone_id))) AS critical_assets_assessed
+  FROM @extschema@.asset_effective_criticality e
+  JOIN @extschema@.asset a ON a.organization_id = e.organization_id AND a.id = e.id
+  JOIN @extschema@.lifecycle_state l ON l.code = a.lifecycle_state
+  WHERE l.in_operation
+  GROUP BY a.organization_id
+)
+SELECT o.id,
+       o.code AS organization_code,
+       r.risks,
+       r.open_risks,
+       coalesce(c.critical_assets, 0) AS critical_assets,
+       coalesce(c.critical_assets_assessed, 0) AS critical_assets_assessed,
+       CASE WHEN c.critical_assets > 0
+            THEN pg_catalog.round(100.0 * c.critical_assets_assessed / c.critical_assets, 1) END::numeric(5,1)
+         AS assessment_coverage_percent,
+       h.risks_reviewed_12_months,
+       CASE WHEN r.open_risks > 0
+            THEN pg_catalog.round(100.0 * h.open_risks_reviewed_12_months / r.open_risks, 1) END::numeric(5,1)
+         AS reviewed_12_months_percent,
+       r.treated_risks,
+       r.treatment_effectiveness_percent,
+       r.mean_inherent_score,
+       r.mean_residual_score,
+       r.above_tolerance,
+       r.within_appetite,
+       r.expired_acceptances
+FROM @extschema@.organization o
+CROSS JOIN LATERAL (
+  SELECT pg_catalog.count(*) AS risks,
+         pg_catalog.count(*) FILTER (WHERE x.status <> 'closed') AS open_risks,
+         pg_catalog.count(*) FILTER (WHERE x.status <> 'closed' AND x.residual_score IS NOT NULL) AS treated_risks,
+         pg_catalog.round(100 * pg_catalog.avg((x.inherent_score - x.residual_score) / x.inherent_score)
+                          FILTER (WHERE x.status <> 'closed' AND x.residual_score IS NOT NULL AND x.inherent_score > 0), 1)::numeric(5,1)
+           AS treatment_effectiveness_percent,
+         pg_catalog.round(pg_catalog.avg(x.inherent_score) FILTER (WHERE x.status <> 'closed'), 2)::numeric(8,2) AS mean_inherent_score,
+         pg_catalog.round(pg_catalog.avg(x.current_score) FILTER (WHERE x.status <> 'closed'), 2)::numeric(8,2) AS mean_residual_score,
+         pg_catalog.count(*) FILTER (WHERE x.status <> 'closed' AND x.above_tolerance) AS above_tolerance,
+         pg_catalog.count(*) FILTER (WHERE x.status <> 'closed' AND x.within_appetite) AS within_appetite,
+         pg_catalog.count(*) FILTER (WHERE x.status <> 'closed' AND x.acceptance_expired) AS expired_acceptances
+  FROM @extschema@.risk_register x
+  WHERE x.organization_id = o.id
+) r
+LEFT JOIN coverage c ON c.organization_id = o.id
+CROSS JOIN LATERAL (
+  SELECT pg_catalog.count(DISTINCT y.risk_id) AS risks_reviewed_12_months,
+         pg_catalog.count(DISTINCT y.risk_id) FILTER (WHERE x.status <> 'closed') AS open_risks_reviewed_12_months
+  FROM @extschema@.risk_register_history y
+  LEFT JOIN @extschema@.risk_register_entry x ON x.organization_id = y.organization_id AND x.id = y.risk_id
+  WHERE y.organization_id = o.id AND y.changed_at > pg_catalog.now() - '365 days'::interval
+) h
+-- asset owners and any organisation with risks, chosen before anything is computed for them
+WHERE EXISTS (SELECT 1 FROM @extschema@.organization_role ro WHERE ro.organization_id = o.id AND ro.role = 'asset_owner')
+   OR EXISTS (SELECT 1 FROM @extschema@.risk_register_entry x WHERE x.organization_id = o.id);
+COMMENT ON COLUMN @extschema@.risk_kpis.treatment_effectiveness_percent IS
+  'Treatment effectiveness: mean reduction of the score from inherent to residual, in percent, over open risks with a residual.';
+
 -- Organisations that existed before the upgrade get the settings 0.2.0 adds.
 SELECT @extschema@.initialize_organization_settings(o.id) FROM @extschema@.organization o;
 
