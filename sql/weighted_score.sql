@@ -15,7 +15,7 @@ SELECT weighted_score(score, weight), weighted_score(score, weight) = 7.1 AS is_
        supplier_risk_level(weighted_score(score, weight)) AS risk_level
 FROM seed_assessment;
 -- the output scale is numeric division's own: the same value and scale as sum(s*w)/sum(w)
-SELECT weighted_score(score, weight)::text = (sum(score * weight) / sum(weight))::text AS same_as_sql,
+SELECT weighted_score(score, weight)::text = trim_scale(sum(score * weight) / sum(weight))::text AS same_as_sql,
        round(weighted_score(score, weight), 2) AS rounded
 FROM seed_assessment;
 -- weights need not sum to 1; order does not matter

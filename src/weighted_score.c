@@ -256,7 +256,10 @@ weighted_score_final(PG_FUNCTION_ARGS)
 	products = call_numeric_support(numeric_sum, fcinfo, 1, state->products, false, (Datum) 0, true);
 	if (products == (Datum) 0)
 		elog(ERROR, "weighted_score state has weights without products");
-	PG_RETURN_NUMERIC(numeric_div_opt_error(DatumGetNumeric(products), DatumGetNumeric(weights), NULL));
+	/* the quotient without trailing zeros: the seed's example is 7.1, not 7.1000000000000000 */
+	PG_RETURN_DATUM(DirectFunctionCall1(numeric_trim_scale,
+										NumericGetDatum(numeric_div_opt_error(DatumGetNumeric(products),
+																			  DatumGetNumeric(weights), NULL))));
 }
 
 /* A value within 0..10 (NaN and infinities are not). */
