@@ -2,7 +2,7 @@
 -- of patch_decision, and never lower when one input gets worse (epss, kev, criticality, safety
 -- relevance, exposure, compensation removed, a CVSS metric more severe).
 BEGIN;
-SELECT plan(10);
+SELECT plan(12);
 SET LOCAL search_path = iec62443p2, public;
 
 SELECT setseed(0.4311);
@@ -80,6 +80,39 @@ SELECT is_empty($$
                                              (ARRAY['degraded', 'degraded', 'mef support crippled', 'mef failure',
                                                     'mission failure'])[criticality])) $$,
   'patch_decision equals ssvc_deployer over ssvc_exploitation, ssvc_automatable and ssvc_human_impact');
+
+-- the same properties under an organisation's own parameters: random valid parameter arrays (the
+-- constraints of patch_priority_setting), passed to the eight-argument forms
+CREATE TEMP TABLE org_case AS
+SELECT b.*, x.v,
+       ARRAY[round(random()::numeric, 3),                                  -- EPSS threshold
+             round(w.sev, 3), round(w.lik, 3), round(1 - w.sev - w.lik - w.slack, 3), -- weights, sum <= 1
+             round(random()::numeric, 3),                                  -- compensated factor
+             round((random() * 10)::numeric, 1), round(random()::numeric, 3), -- unknown CVSS score, EPSS
+             round(c.crit, 3), round(c.saf, 3), round((1 - c.crit - c.saf) / 2 * random()::numeric, 3)] AS params
+FROM base_case b
+CROSS JOIN LATERAL (SELECT format('CVSS:3.1/AV:%s/AC:%s/PR:%s/UI:%s/S:%s/C:%s/I:%s/A:%s', b.av, b.ac, b.pr, b.ui, b.s, b.c, b.i, b.a)::cvss AS v) x
+CROSS JOIN LATERAL (SELECT (random() * 0.5)::numeric AS sev, (random() * 0.4)::numeric AS lik, (random() * 0.1)::numeric + b.n * 0 AS slack) w
+CROSS JOIN LATERAL (SELECT (random() * 0.6)::numeric AS crit, (random() * 0.3)::numeric + b.n * 0 AS saf) c
+WHERE b.n <= 2000;
+SELECT is_empty($$
+  SELECT n FROM (SELECT o.*, patch_priority(v, epss, kev, criticality, safety_related, exposure, compensated, params) AS p,
+                         patch_decision(v, epss, kev, criticality, safety_related, exposure, compensated, params) AS d
+                 FROM org_case o) s
+  WHERE p < 25 * (array_position(ARRAY['defer','scheduled','out-of-cycle','immediate'], d) - 1)
+     OR p > 25 * array_position(ARRAY['defer','scheduled','out-of-cycle','immediate'], d) OR p IS NULL $$,
+  'with an organisation''s parameters the priority stays in its decision''s band');
+SELECT is_empty($$
+  SELECT n FROM (SELECT o.*, patch_priority(v, epss, kev, criticality, safety_related, exposure, compensated, params) AS p
+                 FROM org_case o) s
+  WHERE patch_priority(v, least(epss + 0.1, 1), kev, criticality, safety_related, exposure, compensated, params) < p
+     OR patch_priority(v, epss, true, criticality, safety_related, exposure, compensated, params) < p
+     OR patch_priority(v, epss, kev, least(criticality + 1, 5), safety_related, exposure, compensated, params) < p
+     OR patch_priority(v, epss, kev, criticality, true, exposure, compensated, params) < p
+     OR patch_priority(v, epss, kev, criticality, safety_related,
+                       CASE exposure WHEN 'small' THEN 'controlled' ELSE 'open' END, compensated, params) < p
+     OR patch_priority(v, epss, kev, criticality, safety_related, exposure, false, params) < p $$,
+  'with an organisation''s parameters no input getting worse lowers the priority');
 
 SELECT * FROM finish();
 ROLLBACK;
