@@ -63,9 +63,12 @@ SELECT count(*) = count(DISTINCT id) AS unique_ids,
        max(time) FILTER (WHERE scope = 'organization') = date_trunc('month', now() AT TIME ZONE 'UTC') AT TIME ZONE 'UTC' AS up_to_now
 FROM risk_kpis_monthly;
 
--- per site today: coverage of critical assets (PLC-1 and HMI-1 at WTP: only PLC-1 has a risk)
+-- per site today: coverage of critical assets (PLC-1 and HMI-1 at WTP: only PLC-1 has a risk);
+-- R-1 reassessed now: WTP has one risk assessed in the last 365 days, SUB (last assessed in 2025) none
+UPDATE risk_register_entry SET residual_likelihood = 1 WHERE code = 'R-1';
+UPDATE risk_register_entry SET owner_id = '00000000-0000-4000-8000-000000000032' WHERE code = 'R-2';
 SELECT site_code, open_risks, critical_assets, critical_assets_assessed, assessment_coverage_percent, treated_risks,
-       treatment_effectiveness_percent, mean_inherent_score, mean_residual_score
+       treatment_effectiveness_percent, mean_inherent_score, mean_residual_score, risks_assessed_12_months, assessments_12_months
 FROM risk_kpis_by_site ORDER BY site_code;
 
 -- months are UTC months: 23:30 on 31 January in Los Angeles is already February in UTC

@@ -190,6 +190,13 @@ risks AS (
   FROM @extschema@.risk_register r
   JOIN @extschema@.site st ON st.organization_id = r.organization_id AND st.code = r.site_code
   GROUP BY st.id
+),
+assessed AS (
+  -- assessment frequency: risks assessed (recorded, or likelihood or consequence changed) in 365 days
+  SELECT e.site_id, pg_catalog.count(DISTINCT e.risk_id) AS risks_assessed, pg_catalog.count(*) AS assessments
+  FROM @extschema@.risk_assessment_event e
+  WHERE e.is_assessment AND e.changed_at > pg_catalog.now() - '365 days'::interval AND e.site_id IS NOT NULL
+  GROUP BY e.site_id
 )
 SELECT st.id,
        st.organization_id,
@@ -208,11 +215,14 @@ SELECT st.id,
        pg_catalog.round(r.mean_current, 2)::numeric(8,2) AS mean_residual_score,
        coalesce(r.above_tolerance, 0) AS above_tolerance,
        coalesce(r.within_appetite, 0) AS within_appetite,
-       coalesce(r.expired_acceptances, 0) AS expired_acceptances
+       coalesce(r.expired_acceptances, 0) AS expired_acceptances,
+       coalesce(x.risks_assessed, 0) AS risks_assessed_12_months,
+       coalesce(x.assessments, 0) AS assessments_12_months
 FROM @extschema@.site st
 JOIN @extschema@.organization o ON o.id = st.organization_id
 LEFT JOIN coverage c ON c.organization_id = st.organization_id AND c.site_id = st.id
-LEFT JOIN risks r ON r.site_id = st.id;
+LEFT JOIN risks r ON r.site_id = st.id
+LEFT JOIN assessed x ON x.site_id = st.id;
 COMMENT ON VIEW @extschema@.risk_kpis_by_site IS
   'Risk KPIs per site, as risk_kpis gives them per organisation: assessment coverage of critical assets, treatment '
   'effectiveness, inherent and residual levels, appetite and tolerance, expired acceptances.';
@@ -234,6 +244,10 @@ COMMENT ON COLUMN @extschema@.risk_kpis_by_site.mean_residual_score IS 'Mean cur
 COMMENT ON COLUMN @extschema@.risk_kpis_by_site.above_tolerance IS 'Open risks above tolerance.';
 COMMENT ON COLUMN @extschema@.risk_kpis_by_site.within_appetite IS 'Open risks within appetite.';
 COMMENT ON COLUMN @extschema@.risk_kpis_by_site.expired_acceptances IS 'Open risks whose acceptance has expired.';
+COMMENT ON COLUMN @extschema@.risk_kpis_by_site.risks_assessed_12_months IS
+  'Risk assessment frequency: risks of the site assessed (recorded, or inherent or residual likelihood or consequence '
+  'changed) in the last 365 days.';
+COMMENT ON COLUMN @extschema@.risk_kpis_by_site.assessments_12_months IS 'Assessments of the site''s risks in the last 365 days.';
 
 INSERT INTO @extschema@.object_access_class (object_name, object_class) VALUES
   ('risk_assessment_event', 'view'),
