@@ -60,16 +60,10 @@ RESET iec62443p2.changed_at;
 SELECT queue_rank, asset_tag, cve_id, effective_criticality AS crit, exposure, asset_cvss_score AS score, epss, kev,
        decision, priority, due_on - detected_at::date AS due_in_days, sla_state, exception_covered AS exc, patch_code
 FROM patch_queue ORDER BY queue_rank, asset_tag;
--- the due date is remediation_due_on's for the band recorded at detection, row by row
+-- the due date is remediation_due_on's, row by row
 SELECT count(*) AS findings,
-       count(*) FILTER (WHERE due_on = remediation_due_on(organization_id, sla_band, detected_at, kev_due_on)) AS due_as_remediation_due_on,
-       count(*) FILTER (WHERE sla_band = decision) AS band_unchanged_since_detection
+       count(*) FILTER (WHERE due_on = remediation_due_on(organization_id, decision, detected_at, kev_due_on)) AS due_as_remediation_due_on
 FROM patch_queue;
--- the PLC's flaw is KEV-listed today: the decision moves up, the SLA band and due date stay as detected
-UPDATE vulnerability SET kev = true, kev_added_on = now()::date, kev_due_on = now()::date + 200 WHERE cve_id = 'CVE-2024-6242';
-SELECT asset_tag, decision, sla_band, due_on - detected_at::date AS due_in_days FROM patch_queue WHERE asset_tag = 'PLC-1';
-UPDATE vulnerability SET kev = false, kev_added_on = NULL, kev_due_on = NULL WHERE cve_id = 'CVE-2024-6242';
-SELECT count(*) FILTER (WHERE sla_band IS NOT NULL) AS bands_recorded, count(*) AS findings FROM asset_vulnerability;
 
 -- an approved exception on the legacy HMI: its compensating controls lower the priority
 SELECT priority AS before_exception FROM patch_queue WHERE asset_tag = 'HMI-1';

@@ -11,7 +11,6 @@ WITH parameters AS MATERIALIZED (
 ),
 finding AS (
   SELECT av.id, av.organization_id, av.asset_id, av.vulnerability_id, av.detected_at, av.resolved_at, av.resolution,
-         av.sla_band,
          a.tag, a.name, a.asset_type, a.lifecycle_state, a.safety_related, a.zone_id,
          coalesce(ec.effective_criticality, a.criticality) AS effective_criticality,
          zx.ssvc_system_exposure AS exposure,
@@ -49,15 +48,12 @@ scored AS (
   FROM finding f
 ),
 due AS (
-  -- remediation_due_on's rule for the band recorded at detection (today's when none was recorded),
-  -- with the SLA days joined once instead of read per row
+  -- remediation_due_on's rule, with the SLA days joined once instead of read per row
   SELECT s.*,
          LEAST((s.detected_at AT TIME ZONE 'UTC')::date + coalesce(sla.days, dflt.days), s.kev_due_on) AS due_on
   FROM scored s
-  LEFT JOIN @extschema@.remediation_sla_setting sla
-    ON sla.organization_id = s.organization_id AND sla.band = coalesce(s.sla_band, s.decision)
-  LEFT JOIN @extschema@.remediation_sla_default dflt
-    ON dflt.settings_profile = 'default' AND dflt.band = coalesce(s.sla_band, s.decision)
+  LEFT JOIN @extschema@.remediation_sla_setting sla ON sla.organization_id = s.organization_id AND sla.band = s.decision
+  LEFT JOIN @extschema@.remediation_sla_default dflt ON dflt.settings_profile = 'default' AND dflt.band = s.decision
 )
 SELECT s.id,
        s.organization_id,
@@ -93,7 +89,6 @@ SELECT s.id,
          AS days_open,
        s.decision,
        s.priority::numeric(4,1) AS priority,
-       coalesce(s.sla_band, s.decision) AS sla_band,
        s.due_on,
        @extschema@.remediation_sla_state(s.organization_id, s.due_on, s.resolved_at, pg_catalog.now()) AS sla_state,
        s.exception_code IS NOT NULL AS exception_covered,
@@ -141,11 +136,9 @@ COMMENT ON COLUMN @extschema@.vulnerability_finding.resolution IS 'patched, vers
 COMMENT ON COLUMN @extschema@.vulnerability_finding.days_open IS 'Days from detection to resolution, or to now while open (vulnerability aging).';
 COMMENT ON COLUMN @extschema@.vulnerability_finding.decision IS 'patch_decision today: immediate, out-of-cycle, scheduled or defer (the priority band).';
 COMMENT ON COLUMN @extschema@.vulnerability_finding.priority IS 'patch_priority today, 0..100.';
-COMMENT ON COLUMN @extschema@.vulnerability_finding.sla_band IS
-  'The band the SLA runs by: the one recorded when the finding was detected (asset_vulnerability.sla_band), else today''s.';
 COMMENT ON COLUMN @extschema@.vulnerability_finding.due_on IS
-  'Remediation due date (remediation_due_on for sla_band): detection date plus the organisation''s SLA days for the '
-  'band, or the KEV due date when earlier.';
+  'Remediation due date (remediation_due_on): detection date plus the organisation''s SLA days for the band, or the '
+  'KEV due date when earlier.';
 COMMENT ON COLUMN @extschema@.vulnerability_finding.sla_state IS 'remediation_sla_state today: open, due_soon, overdue, met or missed.';
 COMMENT ON COLUMN @extschema@.vulnerability_finding.exception_covered IS 'An approved, unexpired exception covers it today.';
 COMMENT ON COLUMN @extschema@.vulnerability_finding.exception_code IS 'The covering exception (the one lasting longest).';
@@ -181,7 +174,6 @@ SELECT f.id,
        f.days_open,
        f.decision,
        f.priority,
-       f.sla_band,
        pg_catalog.rank() OVER (PARTITION BY f.organization_id ORDER BY f.priority DESC, f.kev DESC, f.epss DESC NULLS LAST)
          AS queue_rank,
        f.due_on,
@@ -240,11 +232,9 @@ COMMENT ON COLUMN @extschema@.patch_queue.days_open IS 'Days since detected_at (
 COMMENT ON COLUMN @extschema@.patch_queue.decision IS 'patch_decision: immediate, out-of-cycle, scheduled or defer (the priority band).';
 COMMENT ON COLUMN @extschema@.patch_queue.priority IS 'patch_priority 0..100.';
 COMMENT ON COLUMN @extschema@.patch_queue.queue_rank IS 'Rank in the organisation''s queue (1 = patch first): priority, then KEV, then EPSS.';
-COMMENT ON COLUMN @extschema@.patch_queue.sla_band IS
-  'The band the SLA runs by: recorded when the finding was detected (the decision may have moved since).';
 COMMENT ON COLUMN @extschema@.patch_queue.due_on IS
-  'Remediation due date (remediation_due_on for sla_band): detection date plus the organisation''s SLA days for the '
-  'band, or the KEV due date when earlier.';
+  'Remediation due date (remediation_due_on): detection date plus the organisation''s SLA days for the decision''s band, '
+  'or the KEV due date when earlier.';
 COMMENT ON COLUMN @extschema@.patch_queue.sla_state IS 'open, due_soon or overdue (remediation_sla_state today).';
 COMMENT ON COLUMN @extschema@.patch_queue.days_to_due IS 'Days until the due date (negative: overdue by that many days).';
 COMMENT ON COLUMN @extschema@.patch_queue.exception_covered IS
