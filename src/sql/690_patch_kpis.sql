@@ -331,10 +331,15 @@ COMMENT ON COLUMN @extschema@.patch_kpis_monthly.open_over_90_days IS 'Findings 
 -- Today: the last 365 days' events, the findings open now, and the state of the inventory.
 CREATE VIEW @extschema@.patch_kpis WITH (security_invoker = true) AS
 WITH lagging AS (
-  -- assets with an open finding whose fixing patch is not yet installed on them (one pass over the queue)
-  SELECT DISTINCT q.organization_id, q.asset_id
-  FROM @extschema@.patch_queue q
-  WHERE q.patch_code IS NOT NULL AND coalesce(q.deployment_state, 'none') NOT IN ('deployed', 'verified')
+  -- assets with an open finding for which a recorded patch exists that is not yet installed on them
+  SELECT DISTINCT av.organization_id, av.asset_id
+  FROM @extschema@.asset_vulnerability av
+  JOIN @extschema@.patch_vulnerability pv ON pv.organization_id = av.organization_id AND pv.vulnerability_id = av.vulnerability_id
+  WHERE av.resolved_at IS NULL AND av.applicability = 'affected'
+    AND NOT EXISTS (SELECT 1 FROM @extschema@.patch_deployment d
+                    JOIN @extschema@.patch_vulnerability x ON x.organization_id = d.organization_id AND x.patch_id = d.patch_id
+                    WHERE d.organization_id = av.organization_id AND d.asset_id = av.asset_id
+                      AND x.vulnerability_id = av.vulnerability_id AND d.state IN ('deployed', 'verified'))
 ),
 inventory AS (
   SELECT a.organization_id, z.site_id, GROUPING(z.site_id) = 1 AS whole_organization,
