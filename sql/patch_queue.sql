@@ -128,6 +128,43 @@ INSERT INTO vulnerability_scan_asset (organization_id, scan_id, asset_id) VALUES
   ('00000000-0000-4000-8000-000000000001', '00000000-0000-4000-8000-000000000501', '00000000-0000-4000-8000-000000000041'),
   ('00000000-0000-4000-8000-000000000001', '00000000-0000-4000-8000-000000000501', '00000000-0000-4000-8000-000000000044');
 
+-- a router whose firmware string the ranges cannot compare: listed for a person, who decides
+INSERT INTO product (organization_id, id, vendor, name) VALUES
+  ('00000000-0000-4000-8000-000000000001', '00000000-0000-4000-8000-000000000204', 'Cisco', 'IR1101');
+INSERT INTO asset (organization_id, id, tag, name, asset_type, vendor, product, version, criticality, zone_id) VALUES
+  ('00000000-0000-4000-8000-000000000001', '00000000-0000-4000-8000-000000000046', 'RTR-1', 'Cellular router', 'router',
+   'Cisco', 'IR1101', '17.9.4a', 3, '00000000-0000-4000-8000-000000000012'),
+  ('00000000-0000-4000-8000-000000000001', '00000000-0000-4000-8000-000000000047', 'RTR-2', 'Spare cellular router', 'router',
+   'Cisco', 'IR1101', '17.6.5(x)', 3, '00000000-0000-4000-8000-000000000012');
+INSERT INTO vulnerability (organization_id, id, cve_id, title, cvss, published_on) VALUES
+  ('00000000-0000-4000-8000-000000000001', '00000000-0000-4000-8000-000000000104', 'CVE-2023-20198', 'IOS XE web UI privilege escalation',
+   'CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:C/C:H/I:H/A:H', now()::date - 30);
+INSERT INTO vulnerability_affected_product (organization_id, vulnerability_id, product_id, affected_range) VALUES
+  ('00000000-0000-4000-8000-000000000001', '00000000-0000-4000-8000-000000000104', '00000000-0000-4000-8000-000000000204', 'vers:intdot/<17.9.4');
+SELECT asset_tag, cve_id, reason FROM asset_vulnerability_undetermined ORDER BY asset_tag;
+SELECT count(*) AS in_queue_before FROM patch_queue WHERE cve_id = 'CVE-2023-20198';
+-- the engineer checks the release notes: RTR-1 is affected, RTR-2 is not
+INSERT INTO asset_vulnerability_review (organization_id, asset_vulnerability_id, verdict, reviewed_by, rationale)
+SELECT av.organization_id, av.id, CASE a.tag WHEN 'RTR-1' THEN 'affected' ELSE 'not_affected' END,
+       '00000000-0000-4000-8000-000000000031', 'release notes of the installed image checked'
+FROM asset_vulnerability av JOIN asset a ON a.organization_id = av.organization_id AND a.id = av.asset_id
+WHERE av.vulnerability_id = '00000000-0000-4000-8000-000000000104';
+SELECT count(*) AS still_for_a_person FROM asset_vulnerability_undetermined WHERE cve_id = 'CVE-2023-20198';
+SELECT asset_tag, decision, sla_state FROM patch_queue WHERE cve_id = 'CVE-2023-20198';
+-- a verdict is for an open undetermined finding only, and needs a rationale
+INSERT INTO asset_vulnerability_review (organization_id, asset_vulnerability_id, verdict, reviewed_by, rationale)
+SELECT av.organization_id, av.id, 'not_affected', '00000000-0000-4000-8000-000000000031', 'sure'
+FROM asset_vulnerability av JOIN asset a ON a.organization_id = av.organization_id AND a.id = av.asset_id
+WHERE a.tag = 'FW-1';
+\echo :LAST_ERROR_SQLSTATE
+UPDATE asset_vulnerability_review SET rationale = ' ' WHERE verdict = 'affected';
+\echo :LAST_ERROR_SQLSTATE
+UPDATE asset_vulnerability_review SET verdict = 'maybe' WHERE verdict = 'affected';
+\echo :LAST_ERROR_SQLSTATE
+-- a verdict withdrawn: the finding is back on the list for a person
+DELETE FROM asset_vulnerability_review WHERE verdict = 'not_affected';
+SELECT asset_tag FROM asset_vulnerability_undetermined WHERE cve_id = 'CVE-2023-20198';
+
 -- the events and the KPIs they give
 SELECT kind, count(*) AS events, round(avg(value), 1) AS mean_value, count(*) FILTER (WHERE flag) AS flagged
 FROM patch_kpi_event GROUP BY kind ORDER BY kind;

@@ -748,15 +748,19 @@ BEGIN
   FROM @extschema@.patch_vulnerability pv
   JOIN @extschema@.asset_vulnerability av ON av.organization_id = pv.organization_id AND av.vulnerability_id = pv.vulnerability_id
   WHERE pv.organization_id = patch_identify_deployments.organization_id AND pv.patch_id = patch_identify_deployments.patch_id
-    AND av.resolved_at IS NULL AND av.applicability = 'affected'
+    AND av.resolved_at IS NULL
+    AND (av.applicability = 'affected'
+         OR EXISTS (SELECT 1 FROM @extschema@.asset_vulnerability_review r
+                    WHERE r.organization_id = av.organization_id AND r.asset_vulnerability_id = av.id AND r.verdict = 'affected'))
   ON CONFLICT DO NOTHING;
   GET DIAGNOSTICS n = ROW_COUNT;
   RETURN n;
 END
 $$;
 COMMENT ON FUNCTION @extschema@.patch_identify_deployments(uuid, uuid) IS
-  'Creates the deployments (identified) of a patch on every asset with an open vulnerability it fixes, skipping '
-  'those that exist; returns how many it created.';
+  'Creates the deployments (identified) of a patch on every asset with an open affected vulnerability it fixes '
+  '(matched by version, or decided by a person: asset_vulnerability_review), skipping those that exist; returns how '
+  'many it created.';
 
 INSERT INTO @extschema@.object_access_class (object_name, object_class) VALUES
   ('patch_state', 'catalog'),

@@ -38,6 +38,9 @@ finding AS (
     LIMIT 1
   ) x ON true
   WHERE av.applicability = 'affected'
+     -- or undetermined, and a person decided it applies
+     OR EXISTS (SELECT 1 FROM @extschema@.asset_vulnerability_review r
+                WHERE r.organization_id = av.organization_id AND r.asset_vulnerability_id = av.id AND r.verdict = 'affected')
 ),
 scored AS (
   SELECT f.*,
@@ -99,7 +102,8 @@ JOIN @extschema@.organization o ON o.id = s.organization_id
 LEFT JOIN @extschema@.zone z ON z.organization_id = s.organization_id AND z.id = s.zone_id
 LEFT JOIN @extschema@.site st ON st.organization_id = z.organization_id AND st.id = z.site_id;
 COMMENT ON VIEW @extschema@.vulnerability_finding IS
-  'Every (asset, vulnerability) an affected range applies to, open or resolved, scored as the patch queue scores it '
+  'Every (asset, vulnerability) an affected range applies to (or a person decided applies: asset_vulnerability_review), '
+  'open or resolved, scored as the patch queue scores it '
   '(priority band and priority today, with the asset''s requirements, effective criticality and zone exposure, the '
   'covering exception''s compensating controls and the organisation''s parameters), with its due date and SLA state: '
   'the findings the patch KPIs count.';

@@ -335,7 +335,10 @@ WITH lagging AS (
   SELECT DISTINCT av.organization_id, av.asset_id
   FROM @extschema@.asset_vulnerability av
   JOIN @extschema@.patch_vulnerability pv ON pv.organization_id = av.organization_id AND pv.vulnerability_id = av.vulnerability_id
-  WHERE av.resolved_at IS NULL AND av.applicability = 'affected'
+  WHERE av.resolved_at IS NULL
+    AND (av.applicability = 'affected'
+         OR EXISTS (SELECT 1 FROM @extschema@.asset_vulnerability_review r
+                    WHERE r.organization_id = av.organization_id AND r.asset_vulnerability_id = av.id AND r.verdict = 'affected'))
     AND NOT EXISTS (SELECT 1 FROM @extschema@.patch_deployment d
                     JOIN @extschema@.patch_vulnerability x ON x.organization_id = d.organization_id AND x.patch_id = d.patch_id
                     WHERE d.organization_id = av.organization_id AND d.asset_id = av.asset_id
