@@ -136,8 +136,9 @@ risk_matrix_recv(PG_FUNCTION_ARGS)
 	int			len = buf->len - buf->cursor;
 	riskm_matrix m;
 	bytea	   *result;
+	char		problem[RISKM_ERROR_DETAIL_SIZE];
 
-	if (len < RISKM_PACKED_HEADER || len > RISKM_PACKED_MAX)
+	if (len < RISKM_PACKED_HEADER + 4 || len > RISKM_PACKED_MAX)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
 				 errmsg("invalid binary representation for type risk_matrix"),
@@ -146,13 +147,11 @@ risk_matrix_recv(PG_FUNCTION_ARGS)
 	result = palloc(VARHDRSZ + len);
 	SET_VARSIZE(result, VARHDRSZ + len);
 	pq_copymsgbytes(buf, VARDATA(result), len);
-	if (riskm_unpack((const uint8_t *) VARDATA(result), len, &m) != RISKM_OK)
+	if (riskm_unpack_explain((const uint8_t *) VARDATA(result), len, &m, problem, sizeof(problem)) != RISKM_OK)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
 				 errmsg("invalid binary representation for type risk_matrix"),
-				 errdetail("Expected layout version %d, 1..%d likelihoods, 1..%d consequences, "
-						   "4 bytes per cell and every score at most 999999.99.",
-						   RISKM_PACK_VERSION, RISKM_MAX_DIM, RISKM_MAX_DIM)));
+				 errdetail("Packed risk_matrix: %s.", problem)));
 	PG_RETURN_BYTEA_P(result);
 }
 

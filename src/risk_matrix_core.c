@@ -476,23 +476,52 @@ riskm_pack(const riskm_matrix *m, uint8_t *buf, size_t size)
 	return needed;
 }
 
+/* Writes "<before><a><mid><b><after>" into problem (when given) for riskm_unpack_explain. */
+static riskm_status
+packed_problem(char *problem, size_t size, const char *before, long a, const char *mid, long b,
+			   const char *after)
+{
+	if (problem != NULL && size > 0)
+	{
+		text_sink	sink = {problem, size, 0};
+
+		tsink_puts(&sink, before);
+		tsink_puti(&sink, a);
+		tsink_puts(&sink, mid);
+		tsink_puti(&sink, b);
+		tsink_puts(&sink, after);
+		tsink_finish(&sink);
+	}
+	return RISKM_ERR_BAD_PACKED;
+}
+
+/*
+ * Unpacks and checks the packed form; on failure, when problem is given, says which part is wrong
+ * (for the binary input's errdetail).
+ */
 riskm_status
-riskm_unpack(const uint8_t *buf, size_t len, riskm_matrix *out)
+riskm_unpack_explain(const uint8_t *buf, size_t len, riskm_matrix *out, char *problem, size_t size)
 {
 	riskm_matrix m;
 	size_t		at = RISKM_PACKED_HEADER;
 	int			row;
 	int			col;
 
-	if (len < RISKM_PACKED_HEADER || buf[0] != RISKM_PACK_VERSION ||
-		buf[1] < 1 || buf[1] > RISKM_MAX_DIM ||
-		buf[2] < 1 || buf[2] > RISKM_MAX_DIM)
-		return RISKM_ERR_BAD_PACKED;
+	if (len < RISKM_PACKED_HEADER)
+		return packed_problem(problem, size, "", (long) len, " bytes, shorter than the header of ",
+							  RISKM_PACKED_HEADER, "");
+	if (buf[0] != RISKM_PACK_VERSION)
+		return packed_problem(problem, size, "layout version ", buf[0], ", expected ", RISKM_PACK_VERSION, "");
+	if (buf[1] < 1 || buf[1] > RISKM_MAX_DIM)
+		return packed_problem(problem, size, "", buf[1], " likelihoods, expected 1 to ", RISKM_MAX_DIM, "");
+	if (buf[2] < 1 || buf[2] > RISKM_MAX_DIM)
+		return packed_problem(problem, size, "", buf[2], " consequences, expected 1 to ", RISKM_MAX_DIM, "");
 	memset(&m, 0, sizeof(m));
 	m.rows = buf[1];
 	m.cols = buf[2];
 	if (len != riskm_packed_size(&m))
-		return RISKM_ERR_BAD_PACKED;
+		return packed_problem(problem, size, "", (long) len, " bytes, expected ", (long) riskm_packed_size(&m),
+							  " for the grid (4 bytes a cell)");
 	for (row = 0; row < m.rows; row++)
 		for (col = 0; col < m.cols; col++)
 		{
@@ -503,12 +532,18 @@ riskm_unpack(const uint8_t *buf, size_t len, riskm_matrix *out)
 
 			at += 4;
 			if ((word & RISKM_SCORE_MASK) > RISKM_SCORE_MAX)
-				return RISKM_ERR_BAD_PACKED;
+				return packed_problem(problem, size, "cell (", row + 1, ",", col + 1, ") has a score above 999999.99");
 			m.cell[row][col].score = word & RISKM_SCORE_MASK;
 			m.cell[row][col].level = (riskm_level) (word >> RISKM_SCORE_BITS);
 		}
 	*out = m;
 	return RISKM_OK;
+}
+
+riskm_status
+riskm_unpack(const uint8_t *buf, size_t len, riskm_matrix *out)
+{
+	return riskm_unpack_explain(buf, len, out, NULL, 0);
 }
 
 riskm_status

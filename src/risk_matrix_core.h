@@ -133,6 +133,9 @@ extern size_t riskm_packed_size(const riskm_matrix *m);
 extern size_t riskm_pack(const riskm_matrix *m, uint8_t *buf, size_t size);
 extern riskm_status riskm_unpack(const uint8_t *buf, size_t len,
 								 riskm_matrix *out);
+/* riskm_unpack that, on failure, writes which part is wrong into problem (if not NULL). */
+extern riskm_status riskm_unpack_explain(const uint8_t *buf, size_t len,
+										 riskm_matrix *out, char *problem, size_t size);
 
 /*
  * Level and score at (likelihood, consequence), both 1-based.

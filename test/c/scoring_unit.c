@@ -1192,6 +1192,15 @@ test_riskm_values(void)
 	memcpy(bad, packed, size);
 	bad[0] = 2;
 	CHECK(riskm_unpack(bad, size, &other) == RISKM_ERR_BAD_PACKED);
+	{
+		/* the binary input's detail names the part that is wrong */
+		char		problem[RISKM_ERROR_DETAIL_SIZE];
+
+		CHECK(riskm_unpack_explain(bad, size, &other, problem, sizeof(problem)) == RISKM_ERR_BAD_PACKED &&
+			  strcmp(problem, "layout version 2, expected 1") == 0);
+		CHECK(riskm_unpack_explain(packed, size - 1, &other, problem, sizeof(problem)) == RISKM_ERR_BAD_PACKED &&
+			  strcmp(problem, "38 bytes, expected 39 for the grid (4 bytes a cell)") == 0);
+	}
 	memcpy(bad, packed, size);
 	bad[1] = 0;
 	CHECK(riskm_unpack(bad, 3, &other) == RISKM_ERR_BAD_PACKED);
