@@ -33,6 +33,10 @@ SELECT count(*) FILTER (WHERE sl_meets(a, t)) AS c_meets,
        count(*) FILTER (WHERE a1 >= t1 AND a2 >= t2 AND a3 >= t3 AND a4 >= t4 AND a5 >= t5 AND a6 >= t6 AND a7 >= t7)
          AS sql_columns_meets
 FROM bench_slv;
+SELECT count(*) FILTER (WHERE sl_levels(sl_gap(a, t)) <> ARRAY[greatest(lt[1] - la[1], 0), greatest(lt[2] - la[2], 0),
+         greatest(lt[3] - la[3], 0), greatest(lt[4] - la[4], 0), greatest(lt[5] - la[5], 0), greatest(lt[6] - la[6], 0),
+         greatest(lt[7] - la[7], 0)]) AS gap_disagreements
+FROM bench_slv;
 SELECT (SELECT max(a)::text FROM bench_slv WHERE a1 < 4 AND t7 < 3) AS c_max,
        (SELECT '{' || concat_ws(',', max(la[1]), max(la[2]), max(la[3]), max(la[4]), max(la[5]), max(la[6]), max(la[7])) || '}'
           FROM bench_slv WHERE a1 < 4 AND t7 < 3) AS sql_max;
@@ -60,7 +64,16 @@ UNION ALL SELECT 'SQL: seven max(la[i]) over int[]',
 UNION ALL SELECT 'floor: sum(octet_length(a_text)), text',
        pg_temp.median_ms('SELECT sum(octet_length(a_text)) FROM bench_slv', 7)
 UNION ALL SELECT 'C: parse count(a_text::sl_vector = a)',
-       pg_temp.median_ms('SELECT count(*) FILTER (WHERE a_text::sl_vector = a) FROM bench_slv', 7);
+       pg_temp.median_ms('SELECT count(*) FILTER (WHERE a_text::sl_vector = a) FROM bench_slv', 7)
+UNION ALL SELECT 'floor: sum(ti - ai), int4 columns',
+       pg_temp.median_ms('SELECT sum(ti - ai) FROM bench_slv', 7)
+UNION ALL SELECT 'C: sum of sl_gap(a, t) over the FRs',
+       pg_temp.median_ms('SELECT sum(sl_fr(g, ''IAC'') + sl_fr(g, ''UC'') + sl_fr(g, ''SI'') + sl_fr(g, ''DC'') + sl_fr(g, ''RDF'')
+                            + sl_fr(g, ''TRE'') + sl_fr(g, ''RA'')) FROM (SELECT sl_gap(a, t) AS g FROM bench_slv) x', 7)
+UNION ALL SELECT 'SQL: seven greatest(lt[i] - la[i], 0) over int[]',
+       pg_temp.median_ms('SELECT sum(greatest(lt[1] - la[1], 0) + greatest(lt[2] - la[2], 0) + greatest(lt[3] - la[3], 0)
+                            + greatest(lt[4] - la[4], 0) + greatest(lt[5] - la[5], 0) + greatest(lt[6] - la[6], 0)
+                            + greatest(lt[7] - la[7], 0)) FROM bench_slv', 7);
 
 \pset footer off
 SELECT what, ms FROM result;
@@ -78,6 +91,10 @@ SELECT round((SELECT ms FROM result WHERE what LIKE 'C: max%') / (SELECT ms FROM
          AS "SQL seven max / C",
        round((SELECT ms FROM result WHERE what LIKE 'C: parse%') / (SELECT ms FROM result WHERE what LIKE 'floor: sum(octet%'), 2)
          AS "parse / floor";
+SELECT round((SELECT ms FROM result WHERE what LIKE 'C: sum of sl_gap%') / (SELECT ms FROM result WHERE what LIKE 'floor: sum(ti%'), 2)
+         AS "sl_gap / floor",
+       round((SELECT ms FROM result WHERE what LIKE 'SQL: seven greatest%') / (SELECT ms FROM result WHERE what LIKE 'C: sum of sl_gap%'), 2)
+         AS "SQL / sl_gap";
 SELECT pg_size_pretty(sum(pg_column_size(a) + pg_column_size(t))) AS "two sl_vector",
        pg_size_pretty(sum(pg_column_size(la) + pg_column_size(lt))) AS "two int[]"
 FROM bench_slv;

@@ -27,6 +27,7 @@
 #include "libpq/pqformat.h"
 #include "utils/array.h"
 #include "utils/builtins.h"
+#include "utils/datum.h"
 #include "utils/fmgrprotos.h"
 #include "utils/memutils.h"
 #include "utils/numeric.h"
@@ -281,23 +282,26 @@ thresholds_error(const char *detail)
 			 errhint("Give three descending cut-offs within 0 and 10: critical, high, medium, e.g. '{8.0,6.5,5.0}'.")));
 }
 
-/*
- * supplier_risk_level(risk_score, thresholds): thresholds are the critical,
- * high and medium cut-offs, strictly descending within 0..10; the level is
- * the first whose cut-off the score reaches, else low.
- */
-PG_FUNCTION_INFO_V1(supplier_risk_level_fn);
-Datum
-supplier_risk_level_fn(PG_FUNCTION_ARGS)
+/* The thresholds a call site last checked: a query passes the same array for every row. */
+typedef struct ThresholdCache
 {
-	static const char *const levels[] = {"critical", "high", "medium", "low"};
-	Numeric		score = PG_GETARG_NUMERIC(0);
-	ArrayType  *array = PG_GETARG_ARRAYTYPE_P(1);
+	Numeric		cut[3];
+	Size		array_size;
+	char		array[FLEXIBLE_ARRAY_MEMBER];	/* the array value, to recognise it */
+} ThresholdCache;
+
+static ThresholdCache *
+checked_thresholds(FunctionCallInfo fcinfo, ArrayType *array)
+{
+	ThresholdCache *cache = (ThresholdCache *) fcinfo->flinfo->fn_extra;
+	Size		size = VARSIZE(array);
 	Datum	   *elems;
 	bool	   *nulls;
 	int			n;
 	int			i;
 
+	if (cache != NULL && cache->array_size == size && memcmp(cache->array, array, size) == 0)
+		return cache;
 	if (ARR_NDIM(array) > 1)
 		thresholds_error("The thresholds array has more than one dimension.");
 	deconstruct_array(array, NUMERICOID, -1, false, TYPALIGN_INT, &elems, &nulls, &n);
@@ -314,13 +318,36 @@ supplier_risk_level_fn(PG_FUNCTION_ARGS)
 			thresholds_error(psprintf("Threshold %s is not below the one before it.",
 									  numeric_text(DatumGetNumeric(elems[i]))));
 	}
+	cache = MemoryContextAlloc(fcinfo->flinfo->fn_mcxt, offsetof(ThresholdCache, array) + size);
+	for (i = 0; i < 3; i++)
+		cache->cut[i] = DatumGetNumeric(datumCopy(elems[i], false, -1));
+	cache->array_size = size;
+	memcpy(cache->array, array, size);
+	fcinfo->flinfo->fn_extra = cache;
+	return cache;
+}
+
+/*
+ * supplier_risk_level(risk_score, thresholds): thresholds are the critical,
+ * high and medium cut-offs, strictly descending within 0..10; the level is
+ * the first whose cut-off the score reaches, else low.
+ */
+PG_FUNCTION_INFO_V1(supplier_risk_level_fn);
+Datum
+supplier_risk_level_fn(PG_FUNCTION_ARGS)
+{
+	static const char *const levels[] = {"critical", "high", "medium", "low"};
+	Numeric		score = PG_GETARG_NUMERIC(0);
+	ThresholdCache *thresholds = checked_thresholds(fcinfo, PG_GETARG_ARRAYTYPE_P(1));
+	int			i;
+
 	if (!within_0_10(score))
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("supplier risk score %s is not within 0 and 10", numeric_text(score))));
 	for (i = 0; i < 3; i++)
 	{
-		if (cmp_numeric(score, DatumGetNumeric(elems[i])) >= 0)
+		if (cmp_numeric(score, thresholds->cut[i]) >= 0)
 			break;
 	}
 	PG_RETURN_TEXT_P(cstring_to_text(levels[i]));
