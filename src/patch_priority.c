@@ -270,18 +270,29 @@ read_input(FunctionCallInfo fcinfo, const Datum epss_threshold, pp_input *in)
 	in->compensated = !PG_ARGISNULL(6) && PG_GETARG_BOOL(6);
 }
 
-PG_FUNCTION_INFO_V1(patch_priority);
-Datum
-patch_priority(PG_FUNCTION_ARGS)
+/* Scores the call's inputs with its parameters: the eighth argument, or the shipped defaults. */
+static void
+evaluate(FunctionCallInfo fcinfo, bool shipped_defaults, pp_result *result)
 {
 	pp_input	in;
 	pp_parameters parameters;
 	Datum		epss_threshold;
+
+	if (shipped_defaults)
+		read_default_parameters(fcinfo, &epss_threshold, &parameters);
+	else
+		read_parameters(fcinfo, 7, &epss_threshold, &parameters);
+	read_input(fcinfo, epss_threshold, &in);
+	pp_evaluate(&in, &parameters, result);
+}
+
+PG_FUNCTION_INFO_V1(patch_priority);
+Datum
+patch_priority(PG_FUNCTION_ARGS)
+{
 	pp_result	result;
 
-	read_parameters(fcinfo, 7, &epss_threshold, &parameters);
-	read_input(fcinfo, epss_threshold, &in);
-	pp_evaluate(&in, &parameters, &result);
+	evaluate(fcinfo, false, &result);
 	PG_RETURN_NUMERIC(int64_div_fast_to_numeric(result.priority_tenths, 1));
 }
 
@@ -289,14 +300,9 @@ PG_FUNCTION_INFO_V1(patch_decision);
 Datum
 patch_decision(PG_FUNCTION_ARGS)
 {
-	pp_input	in;
-	pp_parameters parameters;
-	Datum		epss_threshold;
 	pp_result	result;
 
-	read_parameters(fcinfo, 7, &epss_threshold, &parameters);
-	read_input(fcinfo, epss_threshold, &in);
-	pp_evaluate(&in, &parameters, &result);
+	evaluate(fcinfo, false, &result);
 	PG_RETURN_TEXT_P(cstring_to_text(pp_decision_word(result.decision)));
 }
 
@@ -304,14 +310,9 @@ PG_FUNCTION_INFO_V1(patch_priority_default);
 Datum
 patch_priority_default(PG_FUNCTION_ARGS)
 {
-	pp_input	in;
-	pp_parameters parameters;
-	Datum		epss_threshold;
 	pp_result	result;
 
-	read_default_parameters(fcinfo, &epss_threshold, &parameters);
-	read_input(fcinfo, epss_threshold, &in);
-	pp_evaluate(&in, &parameters, &result);
+	evaluate(fcinfo, true, &result);
 	PG_RETURN_NUMERIC(int64_div_fast_to_numeric(result.priority_tenths, 1));
 }
 
@@ -319,13 +320,8 @@ PG_FUNCTION_INFO_V1(patch_decision_default);
 Datum
 patch_decision_default(PG_FUNCTION_ARGS)
 {
-	pp_input	in;
-	pp_parameters parameters;
-	Datum		epss_threshold;
 	pp_result	result;
 
-	read_default_parameters(fcinfo, &epss_threshold, &parameters);
-	read_input(fcinfo, epss_threshold, &in);
-	pp_evaluate(&in, &parameters, &result);
+	evaluate(fcinfo, true, &result);
 	PG_RETURN_TEXT_P(cstring_to_text(pp_decision_word(result.decision)));
 }
